@@ -1,0 +1,46 @@
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from '../config/types.js';
+import { typeNote, type FileFacts, type Finding } from './finding.js';
+
+export const DOMAIN_PURITY = 'cosmic/domain-purity';
+
+const REASON =
+  'the domain model is the part of the system with no dependencies, so it can be tested and reasoned about alone (persistence ignorance, ch. 1-2)';
+
+export const domainPurityMessages = {
+  infrastructurePackage: `The domain imports the infrastructure package '{{name}}' (specifier '{{specifier}}'){{typeNote}}. Why: ${REASON}. Fix: keep the model plain and move the code that needs '{{name}}' to the adapters layer (for an ORM, map the model classically in adapters/orm, ch. 2).`,
+  ioBuiltin: `The domain imports the I/O built-in 'node:{{name}}' (specifier '{{specifier}}'){{typeNote}}. Why: ${REASON}. Fix: do the I/O in an adapter behind an interface the service layer owns, and pass plain values into the model.`,
+} as const;
+
+export type DomainPurityMessageId = keyof typeof domainPurityMessages;
+
+const patternCache = new WeakMap<ResolvedConfig, (name: string) => boolean>();
+
+/** Whether a package is on the config's infrastructure list (exact names, or globs like `@aws-sdk/*`). */
+export function isInfrastructure(config: ResolvedConfig, name: string): boolean {
+  if (config.infrastructure.packages.has(name)) return true;
+  let matchesPattern = patternCache.get(config);
+  if (!matchesPattern) {
+    const { patterns } = config.infrastructure;
+    matchesPattern = patterns.length === 0 ? () => false : picomatch(patterns);
+    patternCache.set(config, matchesPattern);
+  }
+  return matchesPattern(name);
+}
+
+/** `cosmic/domain-purity`: the domain imports no infrastructure package or I/O built-in, not even for types. */
+export function checkDomainPurity(config: ResolvedConfig, facts: FileFacts): Finding[] {
+  if (facts.classification.layer !== 'domain') return [];
+  const findings: Finding[] = [];
+  for (const imported of facts.imports) {
+    const { target } = imported;
+    if (target.type !== 'package' || !isInfrastructure(config, target.name)) continue;
+    findings.push({
+      ruleId: DOMAIN_PURITY,
+      messageId: target.builtin ? 'ioBuiltin' : 'infrastructurePackage',
+      import: imported,
+      data: { name: target.name, specifier: imported.specifier, typeNote: typeNote(imported) },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,79 @@
+import type { Layer, ResolvedConfig } from '../config/types.js';
+import type { Classification } from '../project/classify.js';
+import { describeSide, typeNote, type FileFacts, type Finding } from './finding.js';
+import { cellAllows, matrixCell } from './matrix.js';
+
+export const LAYER_DIRECTION = 'cosmic/layer-direction';
+
+const REASON = 'dependencies point inward, so high-level policy never depends on low-level detail (dependency inversion, ch. 2-3)';
+
+export const layerDirectionMessages = {
+  forbidden: `{{from}} imports {{to}}: '{{specifier}}' resolves to {{target}}{{typeNote}}; {{note}}. Why: ${REASON}. Fix: {{fix}}.`,
+  valueWhereTypeOnly: `{{from}} imports {{to}} at runtime: '{{specifier}}' resolves to {{target}}, and only its types may cross this boundary ({{note}}). Why: ${REASON}. Fix: import only types (\`import type\`), and let bootstrap inject the concrete object.`,
+  typeImportForbidden: `{{from}} imports types from {{to}}: '{{specifier}}' resolves to {{target}}, and the {{preset}} preset does not allow even type-only imports here ({{note}}). Why: ${REASON}. Fix: declare the interface (a port) in the {{fromLayer}} layer and have the {{toLayer}} implement it.`,
+} as const;
+
+export type LayerDirectionMessageId = keyof typeof layerDirectionMessages;
+
+const DEFAULT_NOTE: Partial<Record<Layer, string>> = {
+  entrypoints: 'nothing imports an entrypoint',
+  bootstrap: 'only entrypoints import bootstrap, the composition root',
+  adapters: 'adapters are the low-level detail the inner layers must not know',
+  'service-layer': 'the service layer orchestrates the domain, not the other way round',
+};
+
+function fixFor(from: Classification, to: Classification): string {
+  switch (to.layer) {
+    case 'adapters':
+      return `depend on an abstraction the ${from.layer} owns (an interface or abstract class) and let bootstrap inject the concrete adapter`;
+    case 'entrypoints':
+      return 'move the code both need inward (domain or service layer); entrypoints are leaves';
+    case 'bootstrap':
+      return 'receive the message bus or the dependencies as parameters; only entrypoints call bootstrap';
+    case 'service-layer':
+      if (from.layer === 'domain') return 'move the logic into the domain, or raise a domain event that a handler reacts to';
+      if (from.layer === 'adapters') return 'turn this adapter into an entrypoint that sends a command through the bus, or depend only on the port\'s type';
+      return 'take the message bus (and with it the unit of work) from bootstrap';
+    case 'domain':
+      return 'send a command (or read a view) instead of reaching into the model';
+    default:
+      return from.layer === 'shared'
+        ? 'keep shared utilities pure: move this code into the layer that needs it'
+        : 'depend on an abstraction the inner layer owns; let bootstrap inject the concrete one';
+  }
+}
+
+/** `cosmic/layer-direction`: every import between classified files follows the preset's matrix. */
+export function checkLayerDirection(config: ResolvedConfig, facts: FileFacts): Finding[] {
+  const from = facts.classification;
+  if (!from.layer) return [];
+  const findings: Finding[] = [];
+  for (const imported of facts.imports) {
+    if (imported.target.type !== 'file') continue;
+    const to = imported.target.classification;
+    if (!to.layer || to.file === from.file) continue;
+    const cell = matrixCell(config, from, to);
+    if (cellAllows(config, cell, imported.kind)) continue;
+    const typeWouldPass = cellAllows(config, cell, 'type');
+    const messageId: LayerDirectionMessageId =
+      imported.kind === 'value' && typeWouldPass ? 'valueWhereTypeOnly' : imported.kind === 'type' && cell.verdict === 'type-if-allowed' ? 'typeImportForbidden' : 'forbidden';
+    findings.push({
+      ruleId: LAYER_DIRECTION,
+      messageId,
+      import: imported,
+      data: {
+        from: describeSide(from),
+        to: describeSide(to),
+        fromLayer: from.layer,
+        toLayer: to.layer,
+        specifier: imported.specifier,
+        target: to.file,
+        typeNote: typeNote(imported),
+        note: cell.note ?? DEFAULT_NOTE[to.layer] ?? `${from.layer} may not depend on ${to.layer}`,
+        fix: fixFor(from, to),
+        preset: config.preset.name,
+      },
+    });
+  }
+  return findings;
+}

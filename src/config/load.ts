@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import ts from 'typescript';
+import { detectLayout } from './detect.js';
+import { CosmicError } from './errors.js';
+import { INFRASTRUCTURE_PACKAGES } from './infrastructure.js';
+import { PRESETS } from './presets.js';
+import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig, Role } from './types.js';
+import { LAYERS, PRESET_NAMES, ROLES } from './types.js';
+import { validateConfig } from './validate.js';
+
+export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
+
+export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts}'];
+export const DEFAULT_EXCLUDE = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/coverage/**',
+  '**/*.d.ts',
+  '**/*.{test,spec}.*',
+  '**/__tests__/**',
+  'test/**',
+  'tests/**',
+];
+
+const requireModule = createRequire(import.meta.url);
+
+/** The nearest config file at or above `directory`, or undefined. */
+export function findConfigFile(directory: string, cache?: Map<string, string | null>): string | undefined {
+  const visited: string[] = [];
+  let current = path.resolve(directory);
+  let found: string | null = null;
+  for (;;) {
+    const cached = cache?.get(current);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(current);
+    const file = CONFIG_FILE_NAMES.map((name) => path.join(current, name)).find((candidate) => fs.existsSync(candidate));
+    if (file) {
+      found = file;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const directoryVisited of visited) cache?.set(directoryVisited, found);
+  return found ?? undefined;
+}
+
+/** Reads a config file's raw value: JSON, or the default export of a `.js`/`.mjs` module (loaded synchronously). */
+export function readConfigFile(file: string): unknown {
+  if (file.endsWith('.json')) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new CosmicError('io', `cannot read the config file (${(error as Error).message})`, file);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new CosmicError('config', `the config file is not valid JSON: ${(error as Error).message}`, file);
+    }
+  }
+  try {
+    const loaded = requireModule(file) as { default?: unknown };
+    return loaded.default ?? loaded;
+  } catch (error) {
+    throw new CosmicError('config', `the config module failed to load: ${(error as Error).message}`, file);
+  }
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function keyedLists<K extends string>(keys: readonly K[], value: Partial<Record<K, string | string[]>> | undefined): GlobList<K>[] {
+  return keys.filter((key) => value?.[key] !== undefined).map((key) => ({ name: key, globs: asList(value![key]) }));
+}
+
+function findTsconfigs(input: CosmicConfigInput, root: string, source: string): string[] {
+  const configured = asList(input.tsconfig);
+  if (configured.length === 0) {
+    const found = ts.findConfigFile(root, ts.sys.fileExists, 'tsconfig.json');
+    return found ? [path.resolve(found)] : [];
+  }
+  return configured.map((file) => {
+    const absolute = path.resolve(root, file);
+    if (!fs.existsSync(absolute)) {
+      throw new CosmicError('config', `tsconfig: "${file}" does not exist (looked for ${absolute})`, source);
+    }
+    return absolute;
+  });
+}
+
+export interface ResolveOptions {
+  /** The preset the ESLint flat config asked for, used when the description names none. */
+  presetHint?: PresetName | undefined;
+}
+
+/** Fills in defaults, detects the layout when no layers are given, and picks the preset. */
+export function resolveConfig(input: CosmicConfigInput, root: string, source: string, options: ResolveOptions = {}): ResolvedConfig {
+  const preset = PRESETS[input.preset ?? options.presetHint ?? 'recommended'];
+  let layers: GlobList<Layer>[] = keyedLists(LAYERS, input.layers);
+  const detected: string[] = [];
+  if (layers.length === 0) {
+    const layout = detectLayout(root);
+    if (layout.layers.length === 0) {
+      throw new CosmicError(
+        'config',
+        `no layers are configured and none could be detected under ${root}: add a "layers" map to cosmic-lint.config.json (see the README)`,
+        source,
+      );
+    }
+    layers = layout.layers;
+    detected.push(...layout.notes);
+  }
+  const infrastructure = new Set(INFRASTRUCTURE_PACKAGES);
+  for (const name of input.infrastructure?.add ?? []) infrastructure.add(name);
+  for (const name of input.infrastructure?.remove ?? []) infrastructure.delete(name);
+  const rules: Record<string, ResolvedConfig['rules'][string]> = { ...preset.rules };
+  for (const [ruleId, setting] of Object.entries(input.rules ?? {})) rules[ruleId] = Array.isArray(setting) ? setting[0] : setting;
+  if (input.unclassified) rules['cosmic/no-unclassified-files'] = input.unclassified;
+  return {
+    root,
+    source,
+    preset,
+    include: input.include ?? DEFAULT_INCLUDE,
+    exclude: input.exclude ?? DEFAULT_EXCLUDE,
+    tsconfigs: findTsconfigs(input, root, source),
+    layers,
+    roles: keyedLists(ROLES as readonly Role[], input.roles),
+    infrastructure: {
+      packages: new Set([...infrastructure].filter((name) => !name.includes('*'))),
+      patterns: [...infrastructure].filter((name) => name.includes('*')),
+    },
+    typeImports: input.typeImports === undefined || input.typeImports === 'per-preset' ? preset.typeImports : input.typeImports,
+    unclassified: input.unclassified ?? 'warn',
+    rules,
+    detected,
+  };
+}
+
+/** Loads, validates and resolves the config file at `file`. */
+export function loadConfigFile(file: string, options: ResolveOptions = {}): ResolvedConfig {
+  const input = validateConfig(readConfigFile(file), file);
+  return resolveConfig(input, path.dirname(file), file, options);
+}
+
+/** The project root for a file with no config: the nearest folder with a package.json or tsconfig.json. */
+export function findProjectRoot(directory: string): string {
+  let current = path.resolve(directory);
+  for (;;) {
+    if (fs.existsSync(path.join(current, 'package.json')) || fs.existsSync(path.join(current, 'tsconfig.json'))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return path.resolve(directory);
+    current = parent;
+  }
+}
+
+export function isPresetName(value: unknown): value is PresetName {
+  return typeof value === 'string' && (PRESET_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,184 @@
+import type { EdgeRule, Preset, PresetName, Severity } from './types.js';
+
+/** Every rule id in the catalog (RULES.md); a config may name any of them. */
+export const RULE_IDS: readonly string[] = [
+  'cosmic/adapters-built-in-bootstrap',
+  'cosmic/aggregate-reference-by-id',
+  'cosmic/bootstrap-only-from-entrypoints',
+  'cosmic/command-handler-returns-nothing',
+  'cosmic/domain-purity',
+  'cosmic/handlers-do-not-call-handlers',
+  'cosmic/handlers-use-unit-of-work',
+  'cosmic/immutable-messages',
+  'cosmic/layer-direction',
+  'cosmic/message-bus-decoupled',
+  'cosmic/no-layer-cycles',
+  'cosmic/no-transitive-violation',
+  'cosmic/no-unclassified-files',
+  'cosmic/no-unresolved-imports',
+  'cosmic/one-aggregate-per-transaction',
+  'cosmic/one-handler-per-command',
+  'cosmic/unit-of-work-boundary',
+  'cosmic/views-read-only',
+];
+
+const INNER = ['domain', 'shared'] as const;
+
+/** Role exceptions, checked before the layer cells. */
+const ROLE_EXCEPTIONS: EdgeRule[] = [
+  {
+    from: { role: 'unit-of-work' },
+    to: { layer: 'adapters' },
+    verdict: 'allow',
+    note: 'the unit of work is the one door to the repositories and the session factory',
+  },
+  {
+    from: { layer: 'entrypoints' },
+    to: { role: 'views' },
+    verdict: 'allow',
+    note: 'entrypoints read through views (the CQRS read side) wherever they live',
+  },
+];
+
+const DOMAIN_ROWS: EdgeRule[] = [
+  { from: { layer: 'domain' }, to: { layer: [...INNER] }, verdict: 'allow' },
+  {
+    from: { layer: 'domain' },
+    to: {},
+    verdict: 'deny',
+    note: 'the domain depends on nothing outside itself, not even on types',
+  },
+];
+
+const SHARED_ROWS: EdgeRule[] = [
+  { from: { layer: 'shared' }, to: { layer: 'shared' }, verdict: 'allow' },
+  { from: { layer: 'shared' }, to: {}, verdict: 'deny', note: 'shared utilities are a leaf everyone may import' },
+];
+
+const BOOTSTRAP_ROWS: EdgeRule[] = [
+  { from: { layer: 'bootstrap' }, to: { layer: 'entrypoints' }, verdict: 'deny', note: 'nothing imports entrypoints' },
+  { from: { layer: 'bootstrap' }, to: {}, verdict: 'allow' },
+];
+
+/** The book as shipped: ports live in adapters/, so type-only imports of them are fine. */
+const RECOMMENDED_MATRIX: EdgeRule[] = [
+  ...ROLE_EXCEPTIONS,
+  ...DOMAIN_ROWS,
+  { from: { layer: 'service-layer' }, to: { layer: ['domain', 'service-layer', 'shared'] }, verdict: 'allow' },
+  {
+    from: { layer: 'service-layer' },
+    to: { layer: 'adapters' },
+    verdict: 'type-if-allowed',
+    note: 'the service layer depends on abstractions; bootstrap injects the concrete adapter',
+  },
+  { from: { layer: 'service-layer' }, to: {}, verdict: 'deny' },
+  {
+    from: { layer: 'adapters' },
+    to: { layer: 'service-layer', role: ['handlers', 'message-bus'] },
+    verdict: 'deny',
+    note: 'an adapter that calls application logic is an entrypoint in disguise',
+  },
+  { from: { layer: 'adapters' }, to: { layer: ['domain', 'service-layer', 'adapters', 'shared'] }, verdict: 'allow' },
+  { from: { layer: 'adapters' }, to: {}, verdict: 'deny' },
+  { from: { layer: 'entrypoints' }, to: { layer: ['domain', 'service-layer', 'entrypoints', 'bootstrap', 'shared'] }, verdict: 'allow' },
+  {
+    from: { layer: 'entrypoints' },
+    to: { layer: 'adapters' },
+    verdict: 'type-if-allowed',
+    note: 'entrypoints get adapters wired by bootstrap, not directly',
+  },
+  ...BOOTSTRAP_ROWS,
+  ...SHARED_ROWS,
+];
+
+/** What the book recommends, beyond what its code ships. */
+const STRICT_MATRIX: EdgeRule[] = [
+  ...ROLE_EXCEPTIONS,
+  ...DOMAIN_ROWS,
+  { from: { layer: 'service-layer' }, to: { layer: ['domain', 'service-layer', 'shared'] }, verdict: 'allow' },
+  {
+    from: { layer: 'service-layer' },
+    to: { layer: 'adapters' },
+    verdict: 'type-if-allowed',
+    note: 'the service layer owns its abstractions; concrete adapters are injected by bootstrap',
+  },
+  { from: { layer: 'service-layer' }, to: {}, verdict: 'deny' },
+  {
+    from: { layer: 'adapters' },
+    to: { layer: 'service-layer', role: ['handlers', 'message-bus'] },
+    verdict: 'deny',
+    note: 'an adapter that calls application logic is an entrypoint in disguise',
+  },
+  {
+    from: { layer: 'adapters' },
+    to: { layer: 'service-layer' },
+    verdict: 'type-only',
+    note: 'adapters implement the service layer\'s ports; they need its types, never its code',
+  },
+  { from: { layer: 'adapters' }, to: { layer: ['domain', 'adapters', 'shared'] }, verdict: 'allow' },
+  { from: { layer: 'adapters' }, to: {}, verdict: 'deny' },
+  { from: { layer: 'entrypoints' }, to: { layer: 'domain', role: ['commands', 'events', 'exceptions'] }, verdict: 'allow' },
+  {
+    from: { layer: 'entrypoints' },
+    to: { layer: 'domain' },
+    verdict: 'deny',
+    note: 'entrypoints send commands and read views; the model stays behind the service layer',
+  },
+  {
+    from: { layer: 'entrypoints' },
+    to: { layer: 'service-layer', role: ['unit-of-work', 'message-bus'] },
+    verdict: 'deny',
+    note: 'entrypoints take the bus and the unit of work from bootstrap',
+  },
+  { from: { layer: 'entrypoints' }, to: { layer: ['service-layer', 'entrypoints', 'bootstrap', 'shared'] }, verdict: 'allow' },
+  {
+    from: { layer: 'entrypoints' },
+    to: { layer: 'adapters' },
+    verdict: 'type-if-allowed',
+    note: 'entrypoints get adapters wired by bootstrap, not directly',
+  },
+  ...BOOTSTRAP_ROWS,
+  ...SHARED_ROWS,
+];
+
+/** Chapters 1-2: only the domain's direction is checked. */
+const DOMAIN_ONLY_MATRIX: EdgeRule[] = [...DOMAIN_ROWS, { from: {}, to: {}, verdict: 'allow' }];
+
+const FAIL_CLOSED: Record<string, Severity> = {
+  'cosmic/no-unresolved-imports': 'warn',
+};
+
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  'domain-only': {
+    name: 'domain-only',
+    description: 'Chapters 1-2: a pure domain model. Only the domain\'s imports are checked.',
+    typeImports: 'allowed',
+    matrix: DOMAIN_ONLY_MATRIX,
+    rules: {
+      'cosmic/domain-purity': 'error',
+      'cosmic/layer-direction': 'error',
+      'cosmic/no-unresolved-imports': 'off',
+    },
+  },
+  part1: {
+    name: 'part1',
+    description: 'Chapters 1-7: domain, repository, service layer, unit of work, aggregates.',
+    typeImports: 'allowed',
+    matrix: RECOMMENDED_MATRIX,
+    rules: { 'cosmic/domain-purity': 'error', 'cosmic/layer-direction': 'error', ...FAIL_CLOSED },
+  },
+  recommended: {
+    name: 'recommended',
+    description: 'The whole book as its code ships: events, message bus, CQRS views, bootstrap.',
+    typeImports: 'allowed',
+    matrix: RECOMMENDED_MATRIX,
+    rules: { 'cosmic/domain-purity': 'error', 'cosmic/layer-direction': 'error', ...FAIL_CLOSED },
+  },
+  strict: {
+    name: 'strict',
+    description: 'What the book recommends, where its own code bends the advice.',
+    typeImports: 'forbidden',
+    matrix: STRICT_MATRIX,
+    rules: { 'cosmic/domain-purity': 'error', 'cosmic/layer-direction': 'error', 'cosmic/no-unresolved-imports': 'error' },
+  },
+};

@@ -1,0 +1,68 @@
+import { LAYERS, PRESET_NAMES, ROLES } from './types.js';
+
+const globs = {
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  ],
+  description: 'One glob or a list of globs, relative to the config file.',
+} as const;
+
+const severity = { enum: ['off', 'warn', 'error'] } as const;
+
+function keyedGlobs(keys: readonly string[], what: string) {
+  return {
+    type: 'object',
+    description: what,
+    properties: Object.fromEntries(keys.map((key) => [key, globs])),
+    additionalProperties: false,
+  } as const;
+}
+
+/**
+ * The one source of truth for the config format: the loader validates against it and
+ * `npm run schema` writes it to schema.json (a test keeps the two equal).
+ */
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/cosmic-lint/cosmic-lint/schema.json',
+  title: 'cosmic-lint configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    preset: {
+      enum: [...PRESET_NAMES],
+      description: 'domain-only (ch. 1-2), part1 (ch. 1-7), recommended (the book as shipped), strict (the book\'s advice).',
+    },
+    include: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files to check (globs).' },
+    exclude: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files never checked (globs).' },
+    tsconfig: {
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+      ],
+      description: 'tsconfig file(s) whose paths/baseUrl drive module resolution.',
+    },
+    layers: keyedGlobs(LAYERS, 'Which files belong to each layer. A file may match one layer only.'),
+    roles: keyedGlobs(ROLES, 'Finer roles inside layers; files not matched fall back to conventional names.'),
+    infrastructure: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Packages the domain must not import, on top of the shipped list.',
+      properties: {
+        add: { type: 'array', items: { type: 'string', minLength: 1 } },
+        remove: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
+    typeImports: { enum: ['per-preset', 'allowed', 'forbidden'] },
+    unclassified: severity,
+    rules: {
+      type: 'object',
+      propertyNames: { pattern: '^cosmic/[a-z-]+$' },
+      additionalProperties: {
+        oneOf: [severity, { type: 'array', minItems: 1, items: [severity] }],
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { findConfigFile, findProjectRoot, loadConfigFile, resolveConfig } from '../config/load.js';
+import type { PresetName, ResolvedConfig } from '../config/types.js';
+import { validateConfig } from '../config/validate.js';
+import { createClassifier, type Classifier } from './classify.js';
+import type { ImportRecord, ResolvedImport } from './imports.js';
+import { createResolver, type Resolver } from './resolve.js';
+
+/** One described project: its config and the classification and resolution caches built from it. */
+export interface Project {
+  config: ResolvedConfig;
+  classifier: Classifier;
+  resolver: Resolver;
+}
+
+export interface ProjectCache {
+  configFiles: Map<string, string | null>;
+  byConfigFile: Map<string, Project>;
+  bySettings: WeakMap<object, Project>;
+  byDetectedRoot: Map<string, Project>;
+  lastUsed: number;
+}
+
+/**
+ * An editor keeps the process alive while files and configs change. A lint run asks for projects
+ * in quick succession; after this much idle time we assume the world may have changed and start over.
+ */
+const IDLE_RESET_MS = 2000;
+
+export function createProjectCache(): ProjectCache {
+  return { configFiles: new Map(), byConfigFile: new Map(), bySettings: new WeakMap(), byDetectedRoot: new Map(), lastUsed: 0 };
+}
+
+export function projectFromConfig(config: ResolvedConfig): Project {
+  return { config, classifier: createClassifier(config), resolver: createResolver(config.tsconfigs, config.root) };
+}
+
+export interface ProjectLookup {
+  /** The absolute path of the file being checked. */
+  file: string;
+  /** `settings.cosmic` from the ESLint config: a whole description, used instead of a config file. */
+  settings?: unknown;
+  /** Folder `settings.cosmic` globs are relative to (ESLint's cwd). */
+  cwd?: string;
+  presetHint?: PresetName | undefined;
+}
+
+function memo<K>(map: { get(key: K): Project | undefined; set(key: K, value: Project): unknown }, key: K, build: () => Project): Project {
+  let project = map.get(key);
+  if (!project) {
+    project = build();
+    map.set(key, project);
+  }
+  return project;
+}
+
+/**
+ * The project a file belongs to: from `settings.cosmic`, else the nearest config file above it,
+ * else the layout detected under its package root. Throws a config error when none can be made.
+ */
+export function projectForFile(lookup: ProjectLookup, cache: ProjectCache, now = Date.now()): Project {
+  if (now - cache.lastUsed > IDLE_RESET_MS) Object.assign(cache, createProjectCache());
+  cache.lastUsed = now;
+  const options = { presetHint: lookup.presetHint };
+  if (lookup.settings !== undefined && lookup.settings !== null) {
+    const settings = lookup.settings;
+    if (typeof settings !== 'object') validateConfig(settings, 'settings.cosmic');
+    return memo(cache.bySettings, settings as object, () =>
+      projectFromConfig(resolveConfig(validateConfig(settings, 'settings.cosmic'), lookup.cwd ?? path.dirname(lookup.file), 'settings.cosmic', options)),
+    );
+  }
+  const configFile = findConfigFile(path.dirname(lookup.file), cache.configFiles);
+  if (configFile) {
+    return memo(cache.byConfigFile, `${configFile}\0${lookup.presetHint ?? ''}`, () => projectFromConfig(loadConfigFile(configFile, options)));
+  }
+  const root = findProjectRoot(path.dirname(lookup.file));
+  return memo(cache.byDetectedRoot, `${root}\0${lookup.presetHint ?? ''}`, () =>
+    projectFromConfig(resolveConfig({}, root, `detected layout (no cosmic-lint.config.json above ${root})`, options)),
+  );
+}
+
+/** Resolves a file's import records to files (classified), packages, or unresolved. */
+export function resolveImports(project: Project, file: string, records: readonly ImportRecord[]): ResolvedImport[] {
+  return records.map((record) => {
+    const target = project.resolver.resolve(record.specifier, file, record.form === 'require' || record.form === 'import-equals' ? 'require' : 'import');
+    return target.type === 'file'
+      ? { ...record, target: { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } }
+      : { ...record, target };
+  });
+}

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import ts from 'typescript';
+import { builtinName, isPathSpecifier, packageName } from './packages.js';
+
+export type ResolvedTarget =
+  | { type: 'file'; path: string }
+  | { type: 'package'; name: string; builtin: boolean }
+  | { type: 'unresolved'; reason: string };
+
+export interface ResolverDiagnostic {
+  kind: 'tsconfig';
+  file: string;
+  message: string;
+}
+
+export interface Resolver {
+  resolve(specifier: string, containingFile: string, form?: 'require' | 'import'): ResolvedTarget;
+  /** Problems met while reading tsconfig files (resolution then goes on without their options). */
+  readonly diagnostics: readonly ResolverDiagnostic[];
+}
+
+interface CompilerSetup {
+  tsconfig: string | undefined;
+  directory: string;
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+  aliasPatterns: RegExp[];
+}
+
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  resolveJsonModule: true,
+};
+
+const NO_INPUTS_FOUND = 18003;
+
+function flattenMessage(message: string | ts.DiagnosticMessageChain): string {
+  return ts.flattenDiagnosticMessageText(message, '; ');
+}
+
+/** A host for the module resolver that remembers what exists: resolution asks the same questions many times. */
+function cachingHost(): ts.ModuleResolutionHost {
+  const files = new Map<string, boolean>();
+  const directories = new Map<string, boolean>();
+  const realpaths = new Map<string, string>();
+  return {
+    fileExists(file) {
+      let exists = files.get(file);
+      if (exists === undefined) files.set(file, (exists = ts.sys.fileExists(file)));
+      return exists;
+    },
+    directoryExists(directory) {
+      let exists = directories.get(directory);
+      if (exists === undefined) directories.set(directory, (exists = ts.sys.directoryExists(directory)));
+      return exists;
+    },
+    realpath(file) {
+      let real = realpaths.get(file);
+      if (real === undefined) realpaths.set(file, (real = ts.sys.realpath ? ts.sys.realpath(file) : file));
+      return real;
+    },
+    readFile: (file) => ts.sys.readFile(file),
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+  };
+}
+
+function aliasPattern(key: string): RegExp {
+  const escaped = key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+function readCompilerSetup(tsconfig: string, diagnostics: ResolverDiagnostic[]): CompilerSetup {
+  const directory = path.dirname(tsconfig);
+  const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+  let options = DEFAULT_OPTIONS;
+  if (read.error) {
+    diagnostics.push({ kind: 'tsconfig', file: tsconfig, message: `does not parse: ${flattenMessage(read.error.messageText)}` });
+  } else {
+    // Only the compiler options matter here; skip enumerating the project's files.
+    const host: ts.ParseConfigHost = { ...ts.sys, readDirectory: () => [], useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames };
+    const parsed = ts.parseJsonConfigFileContent(read.config, host, directory, undefined, tsconfig);
+    for (const error of parsed.errors.filter((candidate) => candidate.code !== NO_INPUTS_FOUND)) {
+      diagnostics.push({ kind: 'tsconfig', file: error.file?.fileName ?? tsconfig, message: flattenMessage(error.messageText) });
+    }
+    options = { ...parsed.options, allowJs: true };
+  }
+  const cache = ts.createModuleResolutionCache(directory, (file) => file, options);
+  return { tsconfig, directory, options, cache, aliasPatterns: Object.keys(options.paths ?? {}).map(aliasPattern) };
+}
+
+/**
+ * Resolves import specifiers with TypeScript's own module resolution, driven by the project's
+ * tsconfig files (`extends`, `paths`, `baseUrl`, package `exports`), and caches every answer.
+ */
+export function createResolver(tsconfigs: readonly string[], root: string): Resolver {
+  const diagnostics: ResolverDiagnostic[] = [];
+  const host = cachingHost();
+  const setups = tsconfigs.map((tsconfig) => readCompilerSetup(tsconfig, diagnostics));
+  // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
+  setups.sort((a, b) => b.directory.length - a.directory.length);
+  const fallback: CompilerSetup = {
+    tsconfig: undefined,
+    directory: root,
+    options: DEFAULT_OPTIONS,
+    cache: ts.createModuleResolutionCache(root, (file) => file, DEFAULT_OPTIONS),
+    aliasPatterns: [],
+  };
+  const answers = new Map<string, ResolvedTarget>();
+
+  function setupFor(file: string): CompilerSetup {
+    return setups.find((setup) => file.startsWith(setup.directory + path.sep)) ?? setups.at(-1) ?? fallback;
+  }
+
+  function resolveUncached(specifier: string, containingFile: string, form: 'require' | 'import'): ResolvedTarget {
+    const builtin = isPathSpecifier(specifier) ? undefined : builtinName(specifier);
+    if (builtin) return { type: 'package', name: builtin, builtin: true };
+    const setup = setupFor(containingFile);
+    const mode = form === 'require' ? ts.ModuleKind.CommonJS : undefined;
+    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, setup.options, host, setup.cache, undefined, mode);
+    const name = packageName(specifier);
+    if (resolvedModule) {
+      if (resolvedModule.isExternalLibraryImport) {
+        return { type: 'package', name: resolvedModule.packageId?.name ?? name ?? specifier, builtin: false };
+      }
+      return { type: 'file', path: path.resolve(resolvedModule.resolvedFileName) };
+    }
+    if (isPathSpecifier(specifier)) return { type: 'unresolved', reason: 'no file at that path' };
+    if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) {
+      return { type: 'unresolved', reason: `it matches a "paths" alias in ${path.relative(root, setup.tsconfig!) || setup.tsconfig!} but no file` };
+    }
+    if (name) return { type: 'package', name, builtin: false };
+    return {
+      type: 'unresolved',
+      reason: setup.tsconfig
+        ? `it is not a package name and no "paths" alias in ${path.relative(root, setup.tsconfig) || setup.tsconfig} matches it`
+        : 'it looks like a path alias, but no tsconfig.json was found to define it',
+    };
+  }
+
+  return {
+    diagnostics,
+    resolve(specifier, containingFile, form = 'import') {
+      const key = `${path.dirname(containingFile)}\0${form}\0${specifier}`;
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = resolveUncached(specifier, containingFile, form);
+        answers.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}
