@@ -1,5 +1,5 @@
 import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from '../rules/index.js';
 import { packageInfo } from './config/package-info.js';
 import { PRESETS } from './config/presets.js';
@@ -17,16 +17,17 @@ export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
 
 const { name, version } = packageInfo();
 
-type FlatConfig = TSESLint.FlatConfig.Config;
+type CosmicPlugin = ESLint.Plugin & { meta: { name: string; version: string; namespace: string }; configs: Record<PresetName, Linter.Config> };
 
-const plugin = {
+const plugin: CosmicPlugin = {
   meta: { name, version, namespace: 'cosmic' },
-  rules,
-  configs: {} as Record<PresetName, FlatConfig>,
+  // typescript-eslint's RuleModule and ESLint's Rule.RuleModule describe the same runtime object.
+  rules: rules as unknown as Record<string, Rule.RuleModule>,
+  configs: {} as Record<PresetName, Linter.Config>,
 };
 
 /** A preset's rules that exist as ESLint rules, by their `cosmic/` id. */
-function eslintRules(preset: PresetName): FlatConfig['rules'] {
+function eslintRules(preset: PresetName): Linter.RulesRecord {
   return Object.fromEntries(
     Object.entries(PRESETS[preset].rules).filter(([ruleId]) => ruleId.slice('cosmic/'.length) in rules),
   );
@@ -37,7 +38,7 @@ for (const preset of Object.keys(PRESETS) as PresetName[]) {
     name: `cosmic/${preset}`,
     files: TYPESCRIPT_FILES,
     languageOptions: { parser: tsParser },
-    plugins: { cosmic: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { cosmic: plugin },
     settings: { 'cosmic/preset': preset },
     rules: eslintRules(preset),
   };

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_SCHEMA } from '../../src/config/schema.js';
+import { configProblems, validateConfig } from '../../src/config/validate.js';
+import { CosmicError } from '../../src/config/errors.js';
+import { fixturePath, REPO_ROOT } from '../helpers.js';
+import path from 'node:path';
+
+describe('config validation', () => {
+  it('accepts the design README example', () => {
+    expect(
+      configProblems({
+        $schema: './node_modules/cosmic-lint/schema.json',
+        preset: 'recommended',
+        include: ['src/**/*.{ts,tsx,mts,cts}'],
+        exclude: ['**/*.test.ts'],
+        tsconfig: 'tsconfig.json',
+        layers: { domain: ['src/domain/**'], 'service-layer': ['src/service-layer/**'], bootstrap: ['src/bootstrap.ts'] },
+        roles: { handlers: ['src/service-layer/handlers.ts'], 'unit-of-work': 'src/service-layer/unit-of-work.ts' },
+        infrastructure: { add: ['my-db-client'], remove: [] },
+        typeImports: 'per-preset',
+        unclassified: 'warn',
+        rules: { 'cosmic/command-handler-returns-nothing': 'error', 'cosmic/layer-direction': ['warn'] },
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts every fixture config', () => {
+    const configs = ['allocation', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];
+    for (const config of configs) {
+      const value: unknown = JSON.parse(fs.readFileSync(fixturePath(config, 'cosmic-lint.config.json'), 'utf8'));
+      expect(configProblems(value), config).toEqual([]);
+    }
+  });
+
+  it('names an unknown key, its path, and the closest valid key', () => {
+    expect(configProblems({ layers: { domian: 'src/domain/**' } })).toEqual([
+      'layers.domian: unknown key "domian" (did you mean "domain"?); expected one of domain, service-layer, adapters, entrypoints, bootstrap, shared',
+    ]);
+    expect(configProblems({ prest: 'strict' })[0]).toMatch(/^prest: unknown key "prest" \(did you mean "preset"\?\)/);
+  });
+
+  it('names a wrong enum value and what was expected', () => {
+    expect(configProblems({ preset: 'strcit' })).toEqual([
+      'preset: expected one of domain-only, part1, recommended, strict, got "strcit" (did you mean "strict"?)',
+    ]);
+    expect(configProblems({ typeImports: true })).toEqual(['typeImports: expected one of per-preset, allowed, forbidden, got true']);
+  });
+
+  it('explains a wrong glob list with its index path, not every oneOf branch', () => {
+    expect(configProblems({ layers: { domain: ['src/domain/**', 3] } })).toEqual([
+      'layers.domain: expected one glob or a list of globs, relative to the config file, got ["src/domain/**",3]',
+    ]);
+    expect(configProblems({ include: ['src/**', ''] })).toEqual(['include[1]: expected a non-empty string']);
+    expect(configProblems({ exclude: 'dist/**' })).toEqual(['exclude: expected array, got "dist/**"']);
+  });
+
+  it('rejects unknown rule ids with a suggestion', () => {
+    expect(configProblems({ rules: { 'cosmic/layer-directoin': 'error' } })[0]).toMatch(
+      /^rules\.cosmic\/layer-directoin: unknown rule \(did you mean "cosmic\/layer-direction"\?\)/,
+    );
+    expect(configProblems({ rules: { 'import/no-cycle': 'error' } })).toEqual([
+      'rules: "import/no-cycle" is not a cosmic rule id (expected "cosmic/<rule>")',
+    ]);
+    expect(configProblems({ rules: { 'cosmic/layer-direction': 'on' } })[0]).toMatch(/^rules\.cosmic\/layer-direction: expected/);
+  });
+
+  it('rejects a non-object with a root path', () => {
+    expect(configProblems([])).toEqual(['(root): expected object, got []']);
+  });
+
+  it('throws one config error listing every problem, with the file, and a stack that is just the message', () => {
+    let caught: unknown;
+    try {
+      validateConfig({ preset: 'nope', layers: { domian: 'x' } }, 'cosmic-lint.config.json');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CosmicError);
+    const error = caught as CosmicError;
+    expect(error.kind).toBe('config');
+    expect(error.message).toBe(
+      'cosmic-lint.config.json: invalid configuration:\n' +
+        '  - preset: expected one of domain-only, part1, recommended, strict, got "nope"\n' +
+        '  - layers.domian: unknown key "domian" (did you mean "domain"?); expected one of domain, service-layer, adapters, entrypoints, bootstrap, shared',
+    );
+    expect(error.stack).not.toMatch(/\bat /);
+  });
+
+  it('ships schema.json equal to the schema the loader validates with', () => {
+    const shipped: unknown = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schema.json'), 'utf8'));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(CONFIG_SCHEMA)));
+  });
+});

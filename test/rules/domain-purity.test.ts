@@ -1,0 +1,40 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/domain-purity.js';
+import { fixturePath } from '../helpers.js';
+
+const ruleTester = new RuleTester();
+const orm = (file: string) => fixturePath('violations', 'domain-orm-package', file);
+
+ruleTester.run('domain-purity', rule, {
+  valid: [
+    { name: 'a pure utility package', filename: orm('src/domain/x.ts'), code: "import { v4 } from 'uuid';" },
+    { name: 'a pure built-in', filename: orm('src/domain/x.ts'), code: "import { randomUUID } from 'node:crypto';" },
+    { name: 'adapters may use the ORM', filename: orm('src/adapters/x.ts'), code: "import { DataSource } from 'typeorm';" },
+    {
+      name: 'a package removed from the list by the config',
+      filename: orm('src/domain/x.ts'),
+      code: "import { Pool } from 'pg';",
+      settings: { cosmic: { layers: { domain: '**/src/domain/**' }, infrastructure: { remove: ['pg'] } } },
+    },
+  ],
+  invalid: [
+    { name: 'static import of an ORM', filename: orm('src/domain/x.ts'), code: "import { Entity } from 'typeorm';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 24, endColumn: 33, data: { name: 'typeorm', specifier: 'typeorm', typeNote: '' } }] },
+    { name: 'import type counts too', filename: orm('src/domain/x.ts'), code: "import type { Repository } from 'typeorm';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 33 }] },
+    { name: 'inline type specifiers count too', filename: orm('src/domain/x.ts'), code: "import { type Repository } from 'typeorm';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 33 }] },
+    { name: 'a subpath of a scoped package matched by a glob', filename: orm('src/domain/x.ts'), code: "import { S3Client } from '@aws-sdk/client-s3/dist-es';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 26, data: { name: '@aws-sdk/client-s3', specifier: '@aws-sdk/client-s3/dist-es', typeNote: '' } }] },
+    { name: 'node:fs', filename: orm('src/domain/x.ts'), code: "import { readFileSync } from 'node:fs';", errors: [{ messageId: 'ioBuiltin', line: 1, column: 30 }] },
+    { name: 'fs/promises without node:', filename: orm('src/domain/x.ts'), code: "import { readFile } from 'fs/promises';", errors: [{ messageId: 'ioBuiltin', line: 1, column: 26, data: { name: 'fs', specifier: 'fs/promises', typeNote: '' } }] },
+    { name: 'export from', filename: orm('src/domain/x.ts'), code: "export { Pool } from 'pg';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 22 }] },
+    { name: 'import = require', filename: orm('src/domain/x.ts'), code: "import express = require('express');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 26 }] },
+    { name: 'require()', filename: orm('src/domain/x.ts'), code: "const http = require('node:http');", errors: [{ messageId: 'ioBuiltin', line: 1, column: 22 }] },
+    { name: 'dynamic import()', filename: orm('src/domain/x.ts'), code: "const client = () => import('ioredis');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 29 }] },
+    { name: 'typeof import() in a type', filename: orm('src/domain/x.ts'), code: "type Mongo = typeof import('mongodb');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 28 }] },
+    {
+      name: 'a package added by the config',
+      filename: orm('src/domain/x.ts'),
+      code: "import { connect } from 'my-db-client';",
+      settings: { cosmic: { layers: { domain: '**/src/domain/**' }, infrastructure: { add: ['my-db-client'] } } },
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 25 }],
+    },
+  ],
+});

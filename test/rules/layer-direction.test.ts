@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/layer-direction.js';
+import { fixturePath } from '../helpers.js';
+
+const ruleTester = new RuleTester();
+const fromRoot = (file: string) => path.relative(path.parse(file).root, file).split(path.sep).join('/');
+
+/** Cases are written as files inside fixture projects, so configs, tsconfigs and targets are real. */
+const typeOnly = (file: string) => fixturePath('violations', 'type-only', file);
+const alias = (file: string) => fixturePath('violations', 'domain-adapter-alias', file);
+const allocation = (file: string) => fixturePath('allocation', 'src', 'allocation', file);
+
+ruleTester.run('layer-direction', rule, {
+  valid: [
+    { name: 'domain imports domain', filename: typeOnly('src/domain/x.ts'), code: "import { Product } from './model.js';" },
+    { name: 'service layer: import type of an adapter', filename: typeOnly('src/service-layer/x.ts'), code: "import type { Session } from '../adapters/orm.js';" },
+    { name: 'service layer: every specifier inline type', filename: typeOnly('src/service-layer/x.ts'), code: "import { type Session, type Row } from '../adapters/orm.js';" },
+    { name: 'service layer: export type from an adapter', filename: typeOnly('src/service-layer/x.ts'), code: "export type { Session } from '../adapters/orm.js';" },
+    { name: 'service layer: typeof import() of an adapter', filename: typeOnly('src/service-layer/x.ts'), code: "type Orm = typeof import('../adapters/orm.js');" },
+    { name: 'unit-of-work role may import the repository at runtime', filename: allocation('service-layer/unit-of-work.ts'), code: "import { SqlRepository } from '../adapters/repository.js';" },
+    { name: 'entrypoint imports bootstrap through an alias', filename: allocation('entrypoints/x.ts'), code: "import { bootstrap } from '@allocation/bootstrap.js';" },
+    { name: 'entrypoint imports a view', filename: allocation('entrypoints/x.ts'), code: "import { allocations } from '../views.js';" },
+    { name: 'anyone imports shared config', filename: allocation('domain/x.ts'), code: "import { getApiUrl } from '../config.js';" },
+    { name: 'packages are not layer-direction\'s business', filename: allocation('domain/x.ts'), code: "import { Pool } from 'pg';" },
+    { name: 'a computed require is not an import record', filename: allocation('domain/x.ts'), code: "const m = require(name);" },
+    { name: 'a file outside include is not checked', filename: fixturePath('allocation', 'types', 'x.ts'), code: "import '../src/allocation/entrypoints/express-app.js';" },
+  ],
+  invalid: [
+    {
+      name: 'domain: static import of an adapter',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "import { SqlSession } from '../adapters/orm.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 28, endColumn: 48 }],
+    },
+    {
+      name: 'domain: import type still counts',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "import type { Session } from '../adapters/orm.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 30 }],
+    },
+    {
+      name: 'domain: inline type specifiers still count',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "import { type Session } from '../adapters/orm.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 30 }],
+    },
+    {
+      name: 'domain: export * from',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "export * from '../adapters/orm.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 15 }],
+    },
+    {
+      name: 'domain: export { x } from',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "export { SqlSession } from '../adapters/orm.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 28 }],
+    },
+    {
+      name: 'domain: import = require',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "import orm = require('../adapters/orm.js');",
+      errors: [{ messageId: 'forbidden', line: 1, column: 22 }],
+    },
+    {
+      name: 'domain: require()',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "const orm = require('../adapters/orm.js');",
+      errors: [{ messageId: 'forbidden', line: 1, column: 21 }],
+    },
+    {
+      name: 'domain: dynamic import()',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "async function load() {\n  return import('../adapters/orm.js');\n}",
+      errors: [{ messageId: 'forbidden', line: 2, column: 17 }],
+    },
+    {
+      name: 'domain: typeof import() in a type',
+      filename: typeOnly('src/domain/x.ts'),
+      code: "type Orm = typeof import('../adapters/orm.js');",
+      errors: [{ messageId: 'forbidden', line: 1, column: 26 }],
+    },
+    {
+      name: 'domain: an adapter through a tsconfig paths alias',
+      filename: alias('src/domain/x.ts'),
+      code: "import { toRow } from '@app/adapters/orm.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 23 }],
+    },
+    {
+      name: 'service layer: a runtime import of a concrete adapter',
+      filename: typeOnly('src/service-layer/x.ts'),
+      code: "import { SqlSession } from '../adapters/orm.js';",
+      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 28 }],
+    },
+    {
+      name: 'service layer: one value specifier among type ones makes it a runtime import',
+      filename: typeOnly('src/service-layer/x.ts'),
+      code: "import { type Session, SqlSession } from '../adapters/orm.js';",
+      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 42 }],
+    },
+    {
+      name: 'anything importing an entrypoint',
+      filename: allocation('service-layer/x.ts'),
+      code: "import '../entrypoints/express-app.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 8 }],
+    },
+    {
+      name: 'a handler importing bootstrap',
+      filename: allocation('service-layer/handlers-extra.ts'),
+      code: "import { bootstrap } from '../bootstrap.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 27 }],
+    },
+    {
+      name: 'an adapter importing the message bus',
+      filename: allocation('adapters/x.ts'),
+      code: "import { MessageBus } from '../service-layer/message-bus.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 28 }],
+    },
+    {
+      name: 'an entrypoint importing an adapter at runtime',
+      filename: allocation('entrypoints/x.ts'),
+      code: "import { SqlRepository } from '../adapters/repository.js';",
+      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 31 }],
+    },
+    {
+      name: 'shared importing the domain',
+      filename: allocation('config-extra.ts'),
+      code: "import { Product } from './domain/model.js';",
+      errors: [{ messageId: 'forbidden', line: 1, column: 25 }],
+      settings: {
+        cosmic: {
+          // settings.cosmic globs are relative to ESLint's cwd, which RuleTester sets to the file system root.
+          layers: { domain: `${fromRoot(allocation('domain'))}/**`, shared: fromRoot(allocation('config-extra.ts')) },
+        },
+      },
+    },
+    {
+      name: 'strict: the service layer may not even import adapter types',
+      filename: typeOnly('src/service-layer/x.ts'),
+      code: "import type { Session } from '../adapters/orm.js';",
+      errors: [{ messageId: 'typeImportForbidden', line: 1, column: 30 }],
+      settings: { 'cosmic/preset': 'strict' },
+    },
+  ],
+});
