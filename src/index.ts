@@ -17,7 +17,7 @@ export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
 
 const { name, version } = packageInfo();
 
-type CosmicPlugin = ESLint.Plugin & { meta: { name: string; version: string; namespace: string }; configs: Record<PresetName, Linter.Config> };
+type CosmicPlugin = Omit<ESLint.Plugin, 'meta' | 'configs'> & { meta: { name: string; version: string; namespace: string }; configs: Record<PresetName, Linter.Config> };
 
 const plugin: CosmicPlugin = {
   meta: { name, version, namespace: 'cosmic' },

@@ -8,8 +8,8 @@ const REASON =
   'the domain model is the part of the system with no dependencies, so it can be tested and reasoned about alone (persistence ignorance, ch. 1-2)';
 
 export const domainPurityMessages = {
-  infrastructurePackage: `The domain imports the infrastructure package '{{name}}' (specifier '{{specifier}}'){{typeNote}}. Why: ${REASON}. Fix: keep the model plain and move the code that needs '{{name}}' to the adapters layer (for an ORM, map the model classically in adapters/orm, ch. 2).`,
-  ioBuiltin: `The domain imports the I/O built-in 'node:{{name}}' (specifier '{{specifier}}'){{typeNote}}. Why: ${REASON}. Fix: do the I/O in an adapter behind an interface the service layer owns, and pass plain values into the model.`,
+  infrastructurePackage: `The domain imports the infrastructure package '{{name}}'{{via}}{{typeNote}}. Why: ${REASON}. Fix: keep the model plain and move the code that needs '{{name}}' to the adapters layer (for an ORM, map the model classically in adapters/orm, ch. 2).`,
+  ioBuiltin: `The domain imports the I/O built-in 'node:{{name}}'{{via}}{{typeNote}}. Why: ${REASON}. Fix: do the I/O in an adapter behind an interface the service layer owns, and pass plain values into the model.`,
 } as const;
 
 export type DomainPurityMessageId = keyof typeof domainPurityMessages;
@@ -39,7 +39,11 @@ export function checkDomainPurity(config: ResolvedConfig, facts: FileFacts): Fin
       ruleId: DOMAIN_PURITY,
       messageId: target.builtin ? 'ioBuiltin' : 'infrastructurePackage',
       import: imported,
-      data: { name: target.name, specifier: imported.specifier, typeNote: typeNote(imported) },
+      data: {
+        name: target.name,
+        via: imported.specifier === target.name ? '' : ` (as '${imported.specifier}')`,
+        typeNote: typeNote(imported),
+      },
     });
   }
   return findings;

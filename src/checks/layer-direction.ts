@@ -8,9 +8,9 @@ export const LAYER_DIRECTION = 'cosmic/layer-direction';
 const REASON = 'dependencies point inward, so high-level policy never depends on low-level detail (dependency inversion, ch. 2-3)';
 
 export const layerDirectionMessages = {
-  forbidden: `{{from}} imports {{to}}: '{{specifier}}' resolves to {{target}}{{typeNote}}; {{note}}. Why: ${REASON}. Fix: {{fix}}.`,
-  valueWhereTypeOnly: `{{from}} imports {{to}} at runtime: '{{specifier}}' resolves to {{target}}, and only its types may cross this boundary ({{note}}). Why: ${REASON}. Fix: import only types (\`import type\`), and let bootstrap inject the concrete object.`,
-  typeImportForbidden: `{{from}} imports types from {{to}}: '{{specifier}}' resolves to {{target}}, and the {{preset}} preset does not allow even type-only imports here ({{note}}). Why: ${REASON}. Fix: declare the interface (a port) in the {{fromLayer}} layer and have the {{toLayer}} implement it.`,
+  forbidden: `Forbidden import {{from}} → {{to}}: '{{specifier}}' is {{target}}{{typeNote}}; {{note}}. Why: ${REASON}. Fix: {{fix}}.`,
+  valueWhereTypeOnly: `Runtime import {{from}} → {{to}}: '{{specifier}}' is {{target}}, and only types may cross this boundary ({{note}}). Why: ${REASON}. Fix: import only types (\`import type\`) and let bootstrap inject the concrete object.`,
+  typeImportForbidden: `Type import {{from}} → {{to}}: '{{specifier}}' is {{target}}, and the {{preset}} preset allows no import here, not even of types ({{note}}). Why: ${REASON}. Fix: declare the interface (a port) in the {{fromLayer}} layer and have the {{toLayer}} implement it.`,
 } as const;
 
 export type LayerDirectionMessageId = keyof typeof layerDirectionMessages;

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { DOCS_BASE_URL } from '../../rules/util/create-rule.js';
+import cosmic from '../../src/index.js';
+import { RULE_IDS } from '../../src/config/presets.js';
+import { formatMessage } from '../../src/checks/finding.js';
+import { fixturePath, REPO_ROOT } from '../helpers.js';
+
+const ruleFiles = fs
+  .readdirSync(path.join(REPO_ROOT, 'rules'))
+  .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+  .map((file) => file.replace(/\.ts$/, ''));
+
+interface DocExample {
+  verdict: 'incorrect' | 'correct';
+  file: string;
+  code: string;
+}
+
+/** The ```ts blocks under the ❌ and ✅ headings of a rule's doc; each starts with a `// path` comment. */
+function docExamples(markdown: string): DocExample[] {
+  const examples: DocExample[] = [];
+  let verdict: DocExample['verdict'] | undefined;
+  for (const section of markdown.split(/^## /m)) {
+    verdict = section.startsWith('❌') ? 'incorrect' : section.startsWith('✅') ? 'correct' : undefined;
+    if (!verdict) continue;
+    for (const [, code] of section.matchAll(/```ts\n([\s\S]*?)```/g)) {
+      const [first, ...rest] = code!.split('\n');
+      examples.push({ verdict, file: first!.replace(/^\/\/\s*/, ''), code: rest.join('\n') });
+    }
+  }
+  return examples;
+}
+
+describe('the rule catalog', () => {
+  it('rules/index.ts lists every rule file, sorted by name', () => {
+    expect(Object.keys(rules)).toEqual([...ruleFiles].sort());
+  });
+
+  it('every rule is a catalog id and is exported by the plugin', () => {
+    for (const name of ruleFiles) {
+      expect(RULE_IDS).toContain(`cosmic/${name}`);
+      expect(cosmic.rules?.[name]).toBeDefined();
+    }
+  });
+
+  it('every preset only enables rules that exist', () => {
+    for (const config of Object.values(cosmic.configs)) {
+      for (const ruleId of Object.keys(config.rules ?? {})) expect(ruleFiles).toContain(ruleId.replace('cosmic/', ''));
+    }
+  });
+
+  describe.each(ruleFiles)('%s', (name) => {
+    const rule = rules[name as keyof typeof rules];
+    const docFile = path.join(REPO_ROOT, 'docs', 'rules', `${name}.md`);
+
+    it('has a doc page at its docs URL, whose summary is its description', () => {
+      expect(rule.meta.docs!.url).toBe(`${DOCS_BASE_URL}${name}.md`);
+      const doc = fs.readFileSync(docFile, 'utf8');
+      expect(doc.startsWith(`# cosmic/${name}\n\n> ${rule.meta.docs!.description}\n`)).toBe(true);
+      for (const heading of ['## What it checks', '## Why', '## ❌ Incorrect', '## ✅ Correct', '## Options']) expect(doc).toContain(heading);
+    });
+
+    it('teaches in every message: what was found, why (the book), and the fix', () => {
+      for (const template of Object.values(rule.meta.messages)) {
+        expect(template).toMatch(/Why: .+\. Fix: .+\.$/);
+        expect(formatMessage(template, {})).toBe(template);
+      }
+    });
+
+    it('reports every ❌ example of its doc and none of the ✅ ones', () => {
+      const examples = docExamples(fs.readFileSync(docFile, 'utf8'));
+      expect(examples.filter((example) => example.verdict === 'incorrect').length).toBeGreaterThan(0);
+      expect(examples.filter((example) => example.verdict === 'correct').length).toBeGreaterThan(0);
+      const linter = new Linter({ cwd: fixturePath('allocation') });
+      for (const example of examples) {
+        const messages = linter.verify(
+          example.code,
+          [{ ...cosmic.configs.recommended, rules: { [`cosmic/${name}`]: 'error' } }],
+          fixturePath('allocation', example.file),
+        );
+        const ours = messages.filter((message) => message.ruleId === `cosmic/${name}`);
+        expect(messages.filter((message) => message.fatal), example.code).toEqual([]);
+        if (example.verdict === 'incorrect') expect(ours.length, `${example.file}:\n${example.code}`).toBeGreaterThan(0);
+        else expect(ours, `${example.file}:\n${example.code}`).toEqual([]);
+      }
+    });
+  });
+});
