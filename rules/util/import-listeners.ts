@@ -1,21 +1,27 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { isPresetName } from '../../src/config/load.js';
 import type { Classification } from '../../src/project/classify.js';
 import type { FileFacts, Finding } from '../../src/checks/finding.js';
-import { IMPORT_NODE_SELECTORS, importRecordFromEstree, type ImportRecord } from '../../src/project/imports.js';
+import { importRecordsOfProgram } from '../../src/project/imports.js';
 import { createProjectCache, projectForFile, resolveImports, type Project } from '../../src/project/project.js';
 
 /** One cache for every cosmic rule in the process: config, classification and resolution are shared. */
 const projectCache = createProjectCache();
 
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type SourceCode = Context['sourceCode'];
+
+/** A file's resolved imports, computed by the first cosmic rule that asks and shared by the rest. */
+const factsBySource = new WeakMap<SourceCode, { project: Project; facts: FileFacts }>();
+
 export interface ImportCheck {
-  /** Whether the check can find anything in a file so classified; when not, the rule listens to nothing. */
+  /** Whether the check can find anything in a file so classified; when not, the rule does nothing. */
   appliesTo(classification: Classification, project: Project): boolean;
   run(project: Project, facts: FileFacts): Finding[];
 }
 
 /** The project the linted file belongs to, from `settings.cosmic`, a config file, or detection. */
-export function projectOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Project {
+export function projectOf(context: Context): Project {
   const presetHint = context.settings['cosmic/preset'];
   return projectForFile(
     {
@@ -28,36 +34,40 @@ export function projectOf(context: Readonly<TSESLint.RuleContext<string, readonl
   );
 }
 
+function factsOf(context: Context, project: Project, classification: Classification): FileFacts {
+  const { sourceCode } = context;
+  const cached = factsBySource.get(sourceCode);
+  if (cached && cached.project === project) return cached.facts;
+  const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys);
+  const facts = { classification, imports: resolveImports(project, context.filename, records) };
+  factsBySource.set(sourceCode, { project, facts });
+  return facts;
+}
+
 /**
- * The thin ESLint side of an import check: collect the linted file's import records from the AST
- * ESLint already parsed, resolve them once at the end, and report what the shared check finds.
+ * The thin ESLint side of an import check. It reads the import records off the AST ESLint already
+ * parsed (no selectors: one listener, so the traversal costs nothing extra), resolves them once per
+ * file for all cosmic rules, and reports what the shared check finds.
  */
 export function importListeners<MessageId extends string>(
   context: Readonly<TSESLint.RuleContext<MessageId, readonly unknown[]>>,
   check: ImportCheck,
 ): TSESLint.RuleListener {
   const project = projectOf(context);
-  const file = context.filename;
-  const classification = project.classifier.classify(file);
+  const classification = project.classifier.classify(context.filename);
   if (!classification.included || !check.appliesTo(classification, project)) return {};
-  const records: ImportRecord[] = [];
-  const collect = (node: TSESTree.Node): void => {
-    const record = importRecordFromEstree(node);
-    if (record) records.push(record);
+  return {
+    Program() {
+      for (const finding of check.run(project, factsOf(context, project, classification))) {
+        const range = finding.import?.range;
+        context.report({
+          messageId: finding.messageId as MessageId,
+          data: finding.data,
+          loc: range
+            ? { start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } }
+            : { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },
+        });
+      }
+    },
   };
-  const listeners: TSESLint.RuleListener = Object.fromEntries(IMPORT_NODE_SELECTORS.map((selector) => [selector, collect]));
-  listeners['Program:exit'] = () => {
-    const imports = resolveImports(project, file, records);
-    for (const finding of check.run(project, { classification, imports })) {
-      const range = finding.import?.range;
-      context.report({
-        messageId: finding.messageId as MessageId,
-        data: finding.data,
-        loc: range
-          ? { start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } }
-          : { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },
-      });
-    }
-  };
-  return listeners;
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ts from 'typescript';
 import { detectLayout } from './detect.js';
 import { CosmicError } from './errors.js';
 import { INFRASTRUCTURE_PACKAGES } from './infrastructure.js';
@@ -86,8 +85,8 @@ function keyedLists<K extends string>(keys: readonly K[], value: Partial<Record<
 function findTsconfigs(input: CosmicConfigInput, root: string, source: string): string[] {
   const configured = asList(input.tsconfig);
   if (configured.length === 0) {
-    const found = ts.findConfigFile(root, ts.sys.fileExists, 'tsconfig.json');
-    return found ? [path.resolve(found)] : [];
+    const found = findUpward(root, 'tsconfig.json');
+    return found ? [found] : [];
   }
   return configured.map((file) => {
     const absolute = path.resolve(root, file);
@@ -150,6 +149,15 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
 export function loadConfigFile(file: string, options: ResolveOptions = {}): ResolvedConfig {
   const input = validateConfig(readConfigFile(file), file);
   return resolveConfig(input, path.dirname(file), file, options);
+}
+
+/** The nearest `name` at or above `directory`. */
+function findUpward(directory: string, name: string): string | undefined {
+  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+    const candidate = path.join(current, name);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(current) === current) return undefined;
+  }
 }
 
 /** The project root for a file with no config: the nearest folder with a package.json or tsconfig.json. */

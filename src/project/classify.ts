@@ -76,11 +76,10 @@ export function createClassifier(config: ResolvedConfig): Classifier {
 
   return {
     classify(absolutePath) {
-      const file = toPosix(path.relative(config.root, absolutePath));
-      let classification = cache.get(file);
+      let classification = cache.get(absolutePath);
       if (!classification) {
-        classification = classifyRelative(file);
-        cache.set(file, classification);
+        classification = classifyRelative(toPosix(path.relative(config.root, absolutePath)));
+        cache.set(absolutePath, classification);
       }
       return classification;
     },

@@ -60,17 +60,6 @@ function exportKind(node: TSESTree.ExportNamedDeclaration): ImportKind {
   return specifiers.length > 0 && specifiers.every((specifier) => specifier.exportKind === 'type') ? 'type' : 'value';
 }
 
-/** The node types that can carry an import; a rule listens to exactly these. */
-export const IMPORT_NODE_SELECTORS = [
-  'ImportDeclaration',
-  'ExportNamedDeclaration[source]',
-  'ExportAllDeclaration',
-  'TSImportEqualsDeclaration',
-  'CallExpression[callee.type="Identifier"][callee.name="require"]',
-  'ImportExpression',
-  'TSImportType',
-] as const;
-
 /** The import record an ESTree node carries, or undefined (a computed specifier, a `require` with no literal). */
 export function importRecordFromEstree(node: TSESTree.Node): ImportRecord | undefined {
   switch (node.type) {
@@ -85,7 +74,9 @@ export function importRecordFromEstree(node: TSESTree.Node): ImportRecord | unde
         ? record(node.moduleReference.expression, node.importKind === 'type' ? 'type' : 'value', 'import-equals')
         : undefined;
     case 'CallExpression':
-      return node.arguments.length === 1 ? record(node.arguments[0]!, 'value', 'require') : undefined;
+      return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1
+        ? record(node.arguments[0]!, 'value', 'require')
+        : undefined;
     case 'ImportExpression':
       return record(node.source, 'value', 'dynamic');
     case 'TSImportType':
@@ -93,4 +84,42 @@ export function importRecordFromEstree(node: TSESTree.Node): ImportRecord | unde
     default:
       return undefined;
   }
+}
+
+const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
+
+/**
+ * Every import record of a parsed file, in source order. Static imports and exports sit at the
+ * top level, so a walk of the whole tree is only needed when the text mentions `require(` or
+ * `import(` somewhere; most files skip it.
+ */
+export function importRecordsOfProgram(
+  program: TSESTree.Program,
+  text: string,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): ImportRecord[] {
+  const records: ImportRecord[] = [];
+  if (!DEEP_IMPORT.test(text)) {
+    for (const statement of program.body) {
+      const found = importRecordFromEstree(statement);
+      if (found) records.push(found);
+    }
+    return records;
+  }
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const found = importRecordFromEstree(node);
+    if (found) records.push(found);
+    const keys = visitorKeys[node.type] ?? [];
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[index]!];
+      if (Array.isArray(child)) {
+        for (let item = child.length - 1; item >= 0; item--) if (child[item]) stack.push(child[item] as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }

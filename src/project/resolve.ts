@@ -1,5 +1,6 @@
 import path from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { typescript } from './typescript.js';
 import { builtinName, isPathSpecifier, packageName } from './packages.js';
 
 export type ResolvedTarget =
@@ -22,26 +23,24 @@ export interface Resolver {
 interface CompilerSetup {
   tsconfig: string | undefined;
   directory: string;
-  options: ts.CompilerOptions;
-  cache: ts.ModuleResolutionCache;
+  options: TS.CompilerOptions;
+  cache: TS.ModuleResolutionCache;
   aliasPatterns: RegExp[];
 }
 
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  allowJs: true,
-  resolveJsonModule: true,
-};
+/** Options for a project without a tsconfig: resolve like a bundler would. */
+function defaultOptions(ts: typeof TS): TS.CompilerOptions {
+  return { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
+}
 
 const NO_INPUTS_FOUND = 18003;
 
-function flattenMessage(message: string | ts.DiagnosticMessageChain): string {
+function flattenMessage(ts: typeof TS, message: string | TS.DiagnosticMessageChain): string {
   return ts.flattenDiagnosticMessageText(message, '; ');
 }
 
 /** A host for the module resolver that remembers what exists: resolution asks the same questions many times. */
-function cachingHost(): ts.ModuleResolutionHost {
+function cachingHost(ts: typeof TS): TS.ModuleResolutionHost {
   const files = new Map<string, boolean>();
   const directories = new Map<string, boolean>();
   const realpaths = new Map<string, string>();
@@ -71,18 +70,18 @@ function aliasPattern(key: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
-function readCompilerSetup(tsconfig: string, diagnostics: ResolverDiagnostic[]): CompilerSetup {
+function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: ResolverDiagnostic[]): CompilerSetup {
   const directory = path.dirname(tsconfig);
   const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-  let options = DEFAULT_OPTIONS;
+  let options = defaultOptions(ts);
   if (read.error) {
-    diagnostics.push({ kind: 'tsconfig', file: tsconfig, message: `does not parse: ${flattenMessage(read.error.messageText)}` });
+    diagnostics.push({ kind: 'tsconfig', file: tsconfig, message: `does not parse: ${flattenMessage(ts, read.error.messageText)}` });
   } else {
     // Only the compiler options matter here; skip enumerating the project's files.
-    const host: ts.ParseConfigHost = { ...ts.sys, readDirectory: () => [], useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames };
+    const host: TS.ParseConfigHost = { ...ts.sys, readDirectory: () => [], useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames };
     const parsed = ts.parseJsonConfigFileContent(read.config, host, directory, undefined, tsconfig);
     for (const error of parsed.errors.filter((candidate) => candidate.code !== NO_INPUTS_FOUND)) {
-      diagnostics.push({ kind: 'tsconfig', file: error.file?.fileName ?? tsconfig, message: flattenMessage(error.messageText) });
+      diagnostics.push({ kind: 'tsconfig', file: error.file?.fileName ?? tsconfig, message: flattenMessage(ts, error.messageText) });
     }
     options = { ...parsed.options, allowJs: true };
   }
@@ -95,16 +94,17 @@ function readCompilerSetup(tsconfig: string, diagnostics: ResolverDiagnostic[]):
  * tsconfig files (`extends`, `paths`, `baseUrl`, package `exports`), and caches every answer.
  */
 export function createResolver(tsconfigs: readonly string[], root: string): Resolver {
+  const ts = typescript();
   const diagnostics: ResolverDiagnostic[] = [];
-  const host = cachingHost();
-  const setups = tsconfigs.map((tsconfig) => readCompilerSetup(tsconfig, diagnostics));
+  const host = cachingHost(ts);
+  const setups = tsconfigs.map((tsconfig) => readCompilerSetup(ts, tsconfig, diagnostics));
   // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
   setups.sort((a, b) => b.directory.length - a.directory.length);
   const fallback: CompilerSetup = {
     tsconfig: undefined,
     directory: root,
-    options: DEFAULT_OPTIONS,
-    cache: ts.createModuleResolutionCache(root, (file) => file, DEFAULT_OPTIONS),
+    options: defaultOptions(ts),
+    cache: ts.createModuleResolutionCache(root, (file) => file, defaultOptions(ts)),
     aliasPatterns: [],
   };
   const answers = new Map<string, ResolvedTarget>();
@@ -139,10 +139,36 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     };
   }
 
+  /**
+   * What an answer depends on: a relative specifier means the same file from any importer, an
+   * alias the same file from anywhere its tsconfig governs; only a package depends on the
+   * importer's folder (its node_modules chain).
+   */
+  function cacheKey(specifier: string, containingFile: string, form: string): string {
+    if (isPathSpecifier(specifier)) return `${form}\0${path.resolve(path.dirname(containingFile), specifier)}`;
+    const setup = setupFor(containingFile);
+    if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) return `${setup.directory}\0${form}\0alias\0${specifier}`;
+    return `${packageScope(path.dirname(containingFile))}\0${form}\0${specifier}`;
+  }
+
+  /** The nearest folder with a package.json or node_modules: below it, a package resolves the same from every folder. */
+  const scopes = new Map<string, string>();
+  function packageScope(directory: string): string {
+    let scope = scopes.get(directory);
+    if (scope === undefined) {
+      const parent = path.dirname(directory);
+      const isBoundary =
+        parent === directory || host.fileExists(path.join(directory, 'package.json')) || host.directoryExists!(path.join(directory, 'node_modules'));
+      scope = isBoundary ? directory : packageScope(parent);
+      scopes.set(directory, scope);
+    }
+    return scope;
+  }
+
   return {
     diagnostics,
     resolve(specifier, containingFile, form = 'import') {
-      const key = `${path.dirname(containingFile)}\0${form}\0${specifier}`;
+      const key = cacheKey(specifier, containingFile, form);
       let answer = answers.get(key);
       if (!answer) {
         answer = resolveUncached(specifier, containingFile, form);
