@@ -1,18 +1,21 @@
 import type { Classification } from '../project/classify.js';
-import type { ResolvedImport } from '../project/imports.js';
+import type { Construction, ResolvedImport, SourceRange } from '../project/imports.js';
 
-/** What a check found on one import (or on the file, when `import` is absent). */
+/** What a check found on one import, or elsewhere in the file (`range`), or on the file as a whole (neither). */
 export interface Finding {
   ruleId: string;
   messageId: string;
   data: Record<string, string>;
   import: ResolvedImport | undefined;
+  range?: SourceRange;
 }
 
 /** The inputs every per-file check takes: the file's classification and its resolved imports. */
 export interface FileFacts {
   classification: Classification;
   imports: readonly ResolvedImport[];
+  /** The file's `new` expressions, computed on demand: few checks need them. */
+  constructions: () => readonly Construction[];
 }
 
 /** Fills `{{ name }}` placeholders the way ESLint does, so the audit prints the editor's words. */

@@ -141,11 +141,38 @@ const STRICT_MATRIX: EdgeRule[] = [
   ...SHARED_ROWS,
 ];
 
+/**
+ * Chapters 1-7 have no bootstrap yet: the entrypoint is the composition root and starts the ORM
+ * and builds the unit of work itself, so it may import adapters.
+ */
+const PART1_MATRIX: EdgeRule[] = RECOMMENDED_MATRIX.map((rule) =>
+  rule.from.layer === 'entrypoints' && rule.to.layer === 'adapters'
+    ? { ...rule, verdict: 'allow', note: 'before bootstrap (ch. 13) the entrypoint wires the adapters' }
+    : rule,
+);
+
 /** Chapters 1-2: only the domain's direction is checked. */
 const DOMAIN_ONLY_MATRIX: EdgeRule[] = [...DOMAIN_ROWS, { from: {}, to: {}, verdict: 'allow' }];
 
 const FAIL_CLOSED: Record<string, Severity> = {
+  'cosmic/no-unclassified-files': 'warn',
   'cosmic/no-unresolved-imports': 'warn',
+};
+
+/** Chapters 1-7: the repository and the unit of work. */
+const PART1_RULES: Record<string, Severity> = {
+  'cosmic/domain-purity': 'error',
+  'cosmic/handlers-use-unit-of-work': 'error',
+  'cosmic/layer-direction': 'error',
+  'cosmic/unit-of-work-boundary': 'error',
+  ...FAIL_CLOSED,
+};
+
+/** Chapters 8-13: events, the message bus, dependency injection. */
+const RECOMMENDED_RULES: Record<string, Severity> = {
+  ...PART1_RULES,
+  'cosmic/bootstrap-only-from-entrypoints': 'error',
+  'cosmic/message-bus-decoupled': 'error',
 };
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
@@ -157,6 +184,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     rules: {
       'cosmic/domain-purity': 'error',
       'cosmic/layer-direction': 'error',
+      'cosmic/no-unclassified-files': 'warn',
       'cosmic/no-unresolved-imports': 'off',
     },
   },
@@ -164,21 +192,21 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     name: 'part1',
     description: 'Chapters 1-7: domain, repository, service layer, unit of work, aggregates.',
     typeImports: 'allowed',
-    matrix: RECOMMENDED_MATRIX,
-    rules: { 'cosmic/domain-purity': 'error', 'cosmic/layer-direction': 'error', ...FAIL_CLOSED },
+    matrix: PART1_MATRIX,
+    rules: PART1_RULES,
   },
   recommended: {
     name: 'recommended',
     description: 'The whole book as its code ships: events, message bus, CQRS views, bootstrap.',
     typeImports: 'allowed',
     matrix: RECOMMENDED_MATRIX,
-    rules: { 'cosmic/domain-purity': 'error', 'cosmic/layer-direction': 'error', ...FAIL_CLOSED },
+    rules: RECOMMENDED_RULES,
   },
   strict: {
     name: 'strict',
     description: 'What the book recommends, where its own code bends the advice.',
     typeImports: 'forbidden',
     matrix: STRICT_MATRIX,
-    rules: { 'cosmic/domain-purity': 'error', 'cosmic/layer-direction': 'error', 'cosmic/no-unresolved-imports': 'error' },
+    rules: { ...RECOMMENDED_RULES, 'cosmic/no-unclassified-files': 'error', 'cosmic/no-unresolved-imports': 'error' },
   },
 };

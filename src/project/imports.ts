@@ -12,12 +12,24 @@ export interface SourceRange {
 export type ImportForm = 'import' | 'export-from' | 'import-equals' | 'require' | 'dynamic' | 'type-query';
 export type ImportKind = 'value' | 'type';
 
+/**
+ * One name an import binds: `imported` is the exported name (`default`, `*` for a namespace or a
+ * whole-module form, or the name), `local` the binding in this file (absent when none is made).
+ */
+export interface ImportedName {
+  imported: string;
+  local: string | undefined;
+  kind: ImportKind;
+}
+
 /** One import edge as written in a file: what it names, how, and where the specifier is. */
 export interface ImportRecord {
   specifier: string;
   kind: ImportKind;
   form: ImportForm;
   range: SourceRange;
+  /** The names bound; empty for a side-effect import or `export *`. */
+  names: ImportedName[];
 }
 
 export type ImportTarget =
@@ -40,9 +52,30 @@ function stringValue(node: TSESTree.Node | null | undefined): string | undefined
   return undefined;
 }
 
-function record(specifierNode: TSESTree.Node, kind: ImportKind, form: ImportForm): ImportRecord | undefined {
+function record(specifierNode: TSESTree.Node, kind: ImportKind, form: ImportForm, names: ImportedName[] = []): ImportRecord | undefined {
   const specifier = stringValue(specifierNode);
-  return specifier === undefined ? undefined : { specifier, kind, form, range: rangeOf(specifierNode) };
+  return specifier === undefined ? undefined : { specifier, kind, form, range: rangeOf(specifierNode), names };
+}
+
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+function importedNames(node: TSESTree.ImportDeclaration): ImportedName[] {
+  return node.specifiers.map((specifier) => {
+    const kind: ImportKind = node.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') ? 'type' : 'value';
+    if (specifier.type === 'ImportDefaultSpecifier') return { imported: 'default', local: specifier.local.name, kind };
+    if (specifier.type === 'ImportNamespaceSpecifier') return { imported: '*', local: specifier.local.name, kind };
+    return { imported: nameOf((specifier as TSESTree.ImportSpecifier).imported), local: specifier.local.name, kind };
+  });
+}
+
+function exportedNames(node: TSESTree.ExportNamedDeclaration): ImportedName[] {
+  return node.specifiers.map((specifier) => ({
+    imported: nameOf(specifier.local),
+    local: undefined,
+    kind: node.exportKind === 'type' || specifier.exportKind === 'type' ? 'type' : 'value',
+  }));
 }
 
 /** An import is type-only when it says `import type`, or every one of its (one or more) specifiers says `type`. */
@@ -64,15 +97,16 @@ function exportKind(node: TSESTree.ExportNamedDeclaration): ImportKind {
 export function importRecordFromEstree(node: TSESTree.Node): ImportRecord | undefined {
   switch (node.type) {
     case 'ImportDeclaration':
-      return record(node.source, importKind(node), 'import');
+      return record(node.source, importKind(node), 'import', importedNames(node));
     case 'ExportNamedDeclaration':
-      return node.source ? record(node.source, exportKind(node), 'export-from') : undefined;
+      return node.source ? record(node.source, exportKind(node), 'export-from', exportedNames(node)) : undefined;
     case 'ExportAllDeclaration':
       return record(node.source, node.exportKind === 'type' ? 'type' : 'value', 'export-from');
-    case 'TSImportEqualsDeclaration':
-      return node.moduleReference.type === 'TSExternalModuleReference'
-        ? record(node.moduleReference.expression, node.importKind === 'type' ? 'type' : 'value', 'import-equals')
-        : undefined;
+    case 'TSImportEqualsDeclaration': {
+      if (node.moduleReference.type !== 'TSExternalModuleReference') return undefined;
+      const kind: ImportKind = node.importKind === 'type' ? 'type' : 'value';
+      return record(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.id.name, kind }]);
+    }
     case 'CallExpression':
       return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1
         ? record(node.arguments[0]!, 'value', 'require')
@@ -106,11 +140,25 @@ export function importRecordsOfProgram(
     }
     return records;
   }
+  walk(program, visitorKeys, (node) => {
+    const found = importRecordFromEstree(node);
+    if (found) records.push(found);
+  });
+  return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
+/** A `new` expression whose callee is an identifier (`new X()`) or a member of one (`new ns.X()`). */
+export interface Construction {
+  name: string;
+  member: string | undefined;
+  range: SourceRange;
+}
+
+function walk(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const found = importRecordFromEstree(node);
-    if (found) records.push(found);
+    visit(node);
     const keys = visitorKeys[node.type] ?? [];
     for (let index = keys.length - 1; index >= 0; index--) {
       const child = (node as unknown as Record<string, unknown>)[keys[index]!];
@@ -121,5 +169,21 @@ export function importRecordsOfProgram(
       }
     }
   }
-  return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
+/** Every `new X()` / `new ns.X()` in a file, for the rules that care what a module constructs. */
+export function constructionsOfProgram(
+  program: TSESTree.Program,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): Construction[] {
+  const found: Construction[] = [];
+  walk(program, visitorKeys, (node) => {
+    if (node.type !== 'NewExpression') return;
+    const { callee } = node;
+    if (callee.type === 'Identifier') found.push({ name: callee.name, member: undefined, range: rangeOf(callee) });
+    else if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' && !callee.computed) {
+      found.push({ name: callee.object.name, member: callee.property.name, range: rangeOf(callee) });
+    }
+  });
+  return found;
 }

@@ -4,6 +4,7 @@ import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
 import { createClassifier, type Classifier } from './classify.js';
 import type { ImportRecord, ResolvedImport } from './imports.js';
+import { createExportIndex, type ExportIndex } from './exports.js';
 import { createResolver, type Resolver } from './resolve.js';
 
 /** One described project: its config and the classification and resolution caches built from it. */
@@ -11,6 +12,8 @@ export interface Project {
   config: ResolvedConfig;
   classifier: Classifier;
   resolver: Resolver;
+  /** Follows barrels' re-exports to defining files; parses other modules only when asked. */
+  exports: ExportIndex;
 }
 
 export interface ProjectCache {
@@ -32,7 +35,8 @@ export function createProjectCache(): ProjectCache {
 }
 
 export function projectFromConfig(config: ResolvedConfig): Project {
-  return { config, classifier: createClassifier(config), resolver: createResolver(config.tsconfigs, config.root) };
+  const resolver = createResolver(config.tsconfigs, config.root);
+  return { config, classifier: createClassifier(config), resolver, exports: createExportIndex(resolver) };
 }
 
 export interface ProjectLookup {

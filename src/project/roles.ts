@@ -9,7 +9,8 @@ function normalise(name: string): string {
 const CONVENTIONS: ReadonlyArray<{ role: Role; exact: string[]; suffix?: string[] }> = [
   { role: 'unit-of-work', exact: ['unitofwork', 'uow'], suffix: ['unitofwork', 'uow'] },
   { role: 'message-bus', exact: ['messagebus', 'bus'], suffix: ['messagebus'] },
-  { role: 'handlers', exact: ['handlers', 'handler'], suffix: ['handler', 'handlers'] },
+  // `services.ts` holds the handlers in the book's chapters 4-7 (service functions).
+  { role: 'handlers', exact: ['handlers', 'handler', 'services'], suffix: ['handler', 'handlers'] },
   { role: 'views', exact: ['views', 'view'], suffix: ['views'] },
   { role: 'repository', exact: ['repository', 'repositories'], suffix: ['repository', 'repositories'] },
   { role: 'orm', exact: ['orm'], suffix: ['orm'] },

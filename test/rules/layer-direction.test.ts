@@ -24,6 +24,8 @@ ruleTester.run('layer-direction', rule, {
     { name: 'anyone imports shared config', filename: allocation('domain/x.ts'), code: "import { getApiUrl } from '../config.js';" },
     { name: 'packages are not layer-direction\'s business', filename: allocation('domain/x.ts'), code: "import { Pool } from 'pg';" },
     { name: 'a computed require is not an import record', filename: allocation('domain/x.ts'), code: "const m = require(name);" },
+    { name: 'a handler importing bootstrap is left to the more specific bootstrap-only-from-entrypoints', filename: allocation('service-layer/handlers.ts'), code: "import { bootstrap } from '../bootstrap.js';" },
+    { name: 'an entrypoint importing the repository is left to unit-of-work-boundary', filename: allocation('entrypoints/x.ts'), code: "import { SqlRepository } from '../adapters/repository.js';" },
     { name: 'a file outside include is not checked', filename: fixturePath('allocation', 'types', 'x.ts'), code: "import '../src/allocation/entrypoints/express-app.js';" },
   ],
   invalid: [
@@ -106,10 +108,16 @@ ruleTester.run('layer-direction', rule, {
       errors: [{ messageId: 'forbidden', line: 1, column: 8 }],
     },
     {
-      name: 'a handler importing bootstrap',
-      filename: allocation('service-layer/handlers-extra.ts'),
+      name: 'a service-layer file importing bootstrap, when bootstrap-only-from-entrypoints is off',
+      filename: allocation('service-layer/x.ts'),
       code: "import { bootstrap } from '../bootstrap.js';",
       errors: [{ messageId: 'forbidden', line: 1, column: 27 }],
+      settings: {
+        cosmic: {
+          layers: { 'service-layer': `${fromRoot(allocation('service-layer'))}/**`, bootstrap: fromRoot(allocation('bootstrap.ts')) },
+          rules: { 'cosmic/bootstrap-only-from-entrypoints': 'off' },
+        },
+      },
     },
     {
       name: 'an adapter importing the message bus',
@@ -120,8 +128,8 @@ ruleTester.run('layer-direction', rule, {
     {
       name: 'an entrypoint importing an adapter at runtime',
       filename: allocation('entrypoints/x.ts'),
-      code: "import { SqlRepository } from '../adapters/repository.js';",
-      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 31 }],
+      code: "import { EmailNotifications } from '../adapters/notifications.js';",
+      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 36 }],
     },
     {
       name: 'shared importing the domain',

@@ -1,0 +1,84 @@
+import type { Role } from '../config/types.js';
+import type { Project } from '../project/project.js';
+import { boundTargets, importedNames, listNames, memberTarget } from './bindings.js';
+import { isInfrastructure } from './domain-purity.js';
+import type { FileFacts, Finding } from './finding.js';
+
+export const HANDLERS_USE_UNIT_OF_WORK = 'cosmic/handlers-use-unit-of-work';
+
+const REASON = 'the unit of work is the single entrypoint to persistent storage and the atomic boundary of each operation (ch. 6)';
+const FIX = 'take the unit of work as a parameter and reach storage through it (`uow.products`, then `uow.commit()`); a handler may import the abstract unit of work with `import type`';
+
+export const handlersUseUnitOfWorkMessages = {
+  importsPersistence: `Handler imports {{what}} at runtime: {{names}} from '{{specifier}}'{{where}}. Why: ${REASON}. Fix: ${FIX}.`,
+  constructsPersistence: `Handler constructs {{what}} with \`new {{callee}}\`{{where}}. Why: ${REASON}. Fix: ${FIX}.`,
+} as const;
+
+export type HandlersUseUnitOfWorkMessageId = keyof typeof handlersUseUnitOfWorkMessages;
+
+const PERSISTENCE_ROLES: readonly Role[] = ['repository', 'orm'];
+
+function describeRole(role: Role | undefined): string {
+  return role === 'orm' ? 'the ORM mapping (session or data source)' : 'a repository';
+}
+
+/** `cosmic/handlers-use-unit-of-work`: a handler neither imports at runtime nor constructs a repository, ORM session or database client. */
+export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): Finding[] {
+  if (facts.classification.role !== 'handlers') return [];
+  const { config } = project;
+  const findings: Finding[] = [];
+  /** Namespace and whole-module bindings whose members decide: `import * as adapters from '../adapters'`. */
+  const namespaces = new Map<string, { file: string; importedFrom: string; classification: FileFacts['classification'] }>();
+  for (const imported of facts.imports) {
+    const { target } = imported;
+    if (target.type === 'package') {
+      if (imported.kind === 'value' && !target.builtin && isInfrastructure(config, target.name)) {
+        findings.push({
+          ruleId: HANDLERS_USE_UNIT_OF_WORK,
+          messageId: 'importsPersistence',
+          import: imported,
+          data: { what: `the infrastructure package '${target.name}'`, names: importedNames(imported), specifier: imported.specifier, where: '' },
+        });
+      }
+      continue;
+    }
+    if (target.type !== 'file') continue;
+    const persistent = boundTargets(project, imported).filter(
+      (bound) => bound.kind === 'value' && bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!),
+    );
+    const wholeModule = imported.kind === 'value' && PERSISTENCE_ROLES.includes(target.classification.role!) && imported.names.every((name) => name.imported === '*');
+    if (persistent.length > 0 || wholeModule) {
+      const role = persistent[0]?.classification.role ?? target.classification.role;
+      findings.push({
+        ruleId: HANDLERS_USE_UNIT_OF_WORK,
+        messageId: 'importsPersistence',
+        import: imported,
+        data: {
+          what: describeRole(role),
+          names: persistent.length > 0 ? listNames(persistent) : 'the module',
+          specifier: imported.specifier,
+          where: ` (defined in ${persistent[0]?.classification.file ?? target.classification.file})`,
+        },
+      });
+      continue;
+    }
+    for (const name of imported.names) {
+      if (name.imported === '*' && name.local && name.kind === 'value') namespaces.set(name.local, { file: target.path, importedFrom: imported.specifier, classification: target.classification });
+    }
+  }
+  if (namespaces.size === 0) return findings;
+  for (const construction of facts.constructions()) {
+    const namespace = namespaces.get(construction.name);
+    if (!namespace || !construction.member) continue;
+    const defined = memberTarget(project, namespace.file, namespace.classification, construction.member);
+    if (!PERSISTENCE_ROLES.includes(defined.role!)) continue;
+    findings.push({
+      ruleId: HANDLERS_USE_UNIT_OF_WORK,
+      messageId: 'constructsPersistence',
+      import: undefined,
+      range: construction.range,
+      data: { what: describeRole(defined.role), callee: `${construction.name}.${construction.member}`, where: ` (defined in ${defined.file}, imported from '${namespace.importedFrom}')` },
+    });
+  }
+  return findings;
+}

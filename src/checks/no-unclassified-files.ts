@@ -1,0 +1,18 @@
+import type { Project } from '../project/project.js';
+import type { FileFacts, Finding } from './finding.js';
+
+export const NO_UNCLASSIFIED_FILES = 'cosmic/no-unclassified-files';
+
+export const noUnclassifiedFilesMessages = {
+  unclassified: `{{file}} is checked (it matches "include") but belongs to no layer, so none of its imports, and no import of it, is checked. Why: an unchecked file is an unchecked boundary, and a boundary linter that skips what it does not recognise fails open. Fix: add it to a layer in {{source}} (layers now: {{layers}}), or add it to "exclude".`,
+} as const;
+
+export type NoUnclassifiedFilesMessageId = keyof typeof noUnclassifiedFilesMessages;
+
+/** `cosmic/no-unclassified-files`: a file in `include` that is in no layer. */
+export function checkNoUnclassifiedFiles(project: Project, facts: FileFacts): Finding[] {
+  const { classification } = facts;
+  if (!classification.included || classification.layer) return [];
+  const layers = project.config.layers.map((list) => `${list.name} ${list.globs.join(' ')}`).join('; ');
+  return [{ ruleId: NO_UNCLASSIFIED_FILES, messageId: 'unclassified', import: undefined, data: { file: classification.file, source: project.config.source, layers } }];
+}
