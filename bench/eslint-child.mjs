@@ -1,25 +1,51 @@
-// One cold ESLint run in its own process: `node eslint-child.mjs <project> parse|cosmic`.
-// Prints JSON: wall time of lintFiles, problems found, peak resident memory.
+// One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
+// time since the process started (processMs: loading included), problems found and peak memory.
+//   node bench/eslint-child.mjs <project> parse|floor|cosmic|audit|depcruise [depcruise-config.cjs]
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import cosmic from '../dist/src/index.js';
 
-const [projectArgument, mode] = process.argv.slice(2);
+const [projectArgument, mode, depcruiseConfig] = process.argv.slice(2);
 const project = path.resolve(projectArgument);
-const parseOnly = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }];
-const empty = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program() {} }) } } };
-const configs = {
-  parse: parseOnly,
-  cosmic: [cosmic.configs.recommended],
-  // One rule that does nothing: what any plugin costs before it does any work.
-  floor: [{ ...parseOnly[0], plugins: { empty }, rules: { 'empty/noop': 'error' } }],
-};
-const config = configs[mode];
-const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: config });
-const start = performance.now();
-const results = await eslint.lintFiles(['src']);
-const ms = performance.now() - start;
-const problems = results.reduce((total, result) => total + result.messages.length, 0);
-const fatal = results.reduce((total, result) => total + result.fatalErrorCount, 0);
-console.log(JSON.stringify({ ms, problems, fatal, files: results.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+
+async function eslint() {
+  const { ESLint } = await import('eslint');
+  const { default: tsParser } = await import('@typescript-eslint/parser');
+  const { default: cosmic } = await import('../dist/src/index.js');
+  const parseOnly = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }];
+  const empty = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program() {} }) } } };
+  const configs = {
+    parse: parseOnly,
+    cosmic: [cosmic.configs.recommended],
+    // One rule that does nothing: what any plugin costs before it does any work.
+    floor: [{ ...parseOnly[0], plugins: { empty }, rules: { 'empty/noop': 'error' } }],
+  };
+  const linter = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: configs[mode] });
+  const start = performance.now();
+  const results = await linter.lintFiles(['src']);
+  return {
+    ms: performance.now() - start,
+    problems: results.reduce((total, result) => total + result.messages.length, 0),
+    fatal: results.reduce((total, result) => total + result.fatalErrorCount, 0),
+    files: results.length,
+  };
+}
+
+async function audit() {
+  const { runAudit } = await import('../dist/src/cli/audit.js');
+  const start = performance.now();
+  const { result } = await runAudit({ cwd: project, paths: [project], engine: 'cosmic', now: () => performance.now() });
+  return { ms: performance.now() - start, problems: result.violations.length, fatal: result.diagnostics.length, files: result.summary.files };
+}
+
+async function depcruise() {
+  const { cruise } = await import('dependency-cruiser');
+  const ruleSet = createRequire(import.meta.url)(path.resolve(depcruiseConfig));
+  // depcruise-matrix: the layer rules only, without cycle and reachability rules (the costly part).
+  if (mode === 'depcruise-matrix') ruleSet.forbidden = ruleSet.forbidden.filter((rule) => !rule.to.circular && !rule.to.reachable);
+  const start = performance.now();
+  const { output } = await cruise(['src'], { ...ruleSet.options, ruleSet: { forbidden: ruleSet.forbidden }, baseDir: project, validate: true }, {}, {});
+  return { ms: performance.now() - start, problems: output.summary.violations.length, fatal: 0, files: output.summary.totalCruised };
+}
+
+const measured = mode === 'audit' ? await audit() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
+console.log(JSON.stringify({ ...measured, processMs: performance.now(), maxRssMiB: process.resourceUsage().maxRSS / 1024 }));

@@ -59,8 +59,11 @@ export function generate(root, fileCount = 2000, seed = 42) {
         targetLayer = 'adapters';
         typeOnly = true;
       }
-      const target = pick(byLayer[targetLayer]);
-      if (target === entry) continue;
+      // Within a layer, import only earlier files: real code is mostly acyclic, and a random graph
+      // full of cycles would measure cycle detection, not a codebase.
+      const candidates = targetLayer === entry.layer ? byLayer[targetLayer].slice(0, byLayer[targetLayer].indexOf(entry)) : byLayer[targetLayer];
+      if (candidates.length === 0) continue;
+      const target = pick(candidates);
       const specifier = next() < 0.3 ? `@app/${target.file.slice(4).replace(/\.ts$/, '.js')}` : relative(entry.file, target.file);
       if (next() < 0.05 && !typeOnly) lines.push(`export const lazy${count} = () => import('${specifier}');`);
       else lines.push(`import ${typeOnly || next() < 0.2 ? 'type ' : ''}{ ${target.name} as T${count} } from '${specifier}';`);

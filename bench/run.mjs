@@ -1,5 +1,13 @@
-// `npm run bench [-- --files N] [--runs N] [--project DIR]`: parse-only ESLint against the same
-// plus cosmic `recommended`, cold runs in fresh processes, alternated so both see the same noise.
+// `npm run bench [-- --files N] [--runs N] [--project DIR] [--skip-eslint] [--skip-audit]`
+//
+// Two comparisons, each of cold runs in fresh processes, rotated so every mode sees the same noise,
+// reported as medians with ratios and peak memory:
+//   1. the ESLint plugin: parse-only ESLint, + one no-op rule (what any plugin costs), + cosmic recommended
+//      (time of lintFiles);
+//   2. the audit: cosmic-lint audit, dependency-cruiser with the generated ruleset (all of it, and the
+//      layer rules alone), parse-only ESLint (process time, loading included).
+// --project DIR benchmarks a real project instead of the synthetic one; it needs a cosmic-lint config
+// (or a detectable layout) and its sources under DIR/src.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,50 +17,76 @@ import { generate } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
-  options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' }, project: { type: 'string' } },
+  options: {
+    files: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '5' },
+    project: { type: 'string' },
+    'skip-eslint': { type: 'boolean', default: false },
+    'skip-audit': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
-let project = values.project ? path.resolve(values.project) : path.join(here, '.corpus', 'synthetic');
+const project = values.project ? path.resolve(values.project) : path.join(here, '.corpus', 'synthetic');
 if (!values.project) {
   const made = generate(project, Number(values.files));
   console.log(`synthetic project: ${made.files} files, ${made.violations} planted violations, in ${path.relative(process.cwd(), project)}`);
 }
+const depcruiseConfig = path.join(os.tmpdir(), `cosmic-bench-${process.pid}.cjs`);
+execFileSync(process.execPath, [path.join(here, '..', 'dist', 'src', 'bin', 'cosmic-lint.js'), 'depcruise-config', '-o', depcruiseConfig], { cwd: project });
 
 function run(mode) {
-  const output = execFileSync(process.execPath, [path.join(here, 'eslint-child.mjs'), project, mode], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const output = execFileSync(process.execPath, [path.join(here, 'eslint-child.mjs'), project, mode, depcruiseConfig], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(output.trim().split('\n').at(-1));
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
+const median = (numbers) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-run('parse'); // warm the file system cache; not counted
-const MODES = ['parse', 'floor', 'cosmic'];
-const samples = { parse: [], floor: [], cosmic: [] };
-for (let index = 0; index < runs; index++) {
-  // Rotate the order so no mode always runs first (or last) in a round.
-  const order = MODES.map((_, offset) => MODES[(index + offset) % MODES.length]);
-  for (const mode of order) samples[mode].push(run(mode));
+/** Runs every mode `runs` times in rotated order; returns per-mode samples. */
+function measure(modes) {
+  const samples = Object.fromEntries(modes.map((mode) => [mode, []]));
+  for (let index = 0; index < runs; index++) {
+    for (let offset = 0; offset < modes.length; offset++) {
+      const mode = modes[(index + offset) % modes.length];
+      samples[mode].push(run(mode));
+    }
+  }
+  return samples;
 }
-const summary = (mode) => ({
-  medianMs: median(samples[mode].map((sample) => sample.ms)),
-  peakMiB: Math.max(...samples[mode].map((sample) => sample.maxRssMiB)),
-  problems: samples[mode][0].problems,
-  fatal: samples[mode][0].fatal,
-  files: samples[mode][0].files,
-});
-const parse = summary('parse');
-const floor = summary('floor');
-const cosmic = summary('cosmic');
-const ratios = (mode, base) => samples[mode].map((sample, index) => sample.ms / samples[base][index].ms);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; ${runs} paired cold runs, medians`);
-console.log(`files linted                    ${parse.files}`);
-console.log(`parse-only ESLint               ${parse.medianMs.toFixed(0).padStart(6)} ms   peak ${parse.peakMiB.toFixed(0)} MiB   ${parse.fatal} parse errors`);
-console.log(`+ one no-op rule (any plugin)   ${floor.medianMs.toFixed(0).padStart(6)} ms   peak ${floor.peakMiB.toFixed(0)} MiB`);
-console.log(`+ cosmic recommended            ${cosmic.medianMs.toFixed(0).padStart(6)} ms   peak ${cosmic.peakMiB.toFixed(0)} MiB   ${cosmic.problems} problems`);
-console.log(`cosmic / parse-only (goal ≤ 1.10)     ${(cosmic.medianMs / parse.medianMs).toFixed(3)}×  (median of paired ratios ${median(ratios('cosmic', 'parse')).toFixed(3)}×)`);
-console.log(`no-op rule / parse-only (the floor)   ${(floor.medianMs / parse.medianMs).toFixed(3)}×  (median of paired ratios ${median(ratios('floor', 'parse')).toFixed(3)}×)`);
-console.log(`cosmic / no-op rule (our own cost)    ${(cosmic.medianMs / floor.medianMs).toFixed(3)}×  (median of paired ratios ${median(ratios('cosmic', 'floor')).toFixed(3)}×)`);
+
+function line(label, sample, field) {
+  const ms = median(sample.map((entry) => entry[field]));
+  const peak = Math.max(...sample.map((entry) => entry.maxRssMiB));
+  return { ms, text: `${label.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms   peak ${peak.toFixed(0).padStart(5)} MiB   ${sample[0].problems} findings, ${sample[0].files} files` };
+}
+
+const ratio = (samples, mode, base, field) => median(samples[mode].map((entry, index) => entry[field] / samples[base][index][field]));
+
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; ${runs} rotated cold runs per mode, medians`);
+run('parse'); // warm the file system cache; not counted
+
+if (!values['skip-eslint']) {
+  const samples = measure(['parse', 'floor', 'cosmic']);
+  console.log('\n1. ESLint plugin (time of lintFiles)');
+  for (const [mode, label] of [['parse', 'parse-only ESLint'], ['floor', '+ one no-op rule (any plugin)'], ['cosmic', '+ cosmic recommended']]) console.log(line(label, samples[mode], 'ms').text);
+  console.log(`cosmic / parse-only        ${ratio(samples, 'cosmic', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10)`);
+  console.log(`no-op rule / parse-only    ${ratio(samples, 'floor', 'parse', 'ms').toFixed(3)}×   (ESLint's own cost of having any rule)`);
+  console.log(`cosmic / no-op rule        ${ratio(samples, 'cosmic', 'floor', 'ms').toFixed(3)}×   (what cosmic's rules add)`);
+}
+
+if (!values['skip-audit']) {
+  const samples = measure(['audit', 'depcruise', 'depcruise-matrix', 'parse']);
+  console.log('\n2. Whole-project audit (process time, loading included)');
+  for (const [mode, label] of [
+    ['audit', 'cosmic-lint audit'],
+    ['depcruise', 'dependency-cruiser, generated ruleset'],
+    ['depcruise-matrix', 'dependency-cruiser, layer rules only'],
+    ['parse', 'parse-only ESLint'],
+  ]) console.log(line(label, samples[mode], 'processMs').text);
+  console.log(`audit / dependency-cruiser (same ruleset)   ${ratio(samples, 'audit', 'depcruise', 'processMs').toFixed(3)}×   (goal < 1)`);
+  console.log(`audit / dependency-cruiser (layer rules)    ${ratio(samples, 'audit', 'depcruise-matrix', 'processMs').toFixed(3)}×`);
+  console.log(`audit / parse-only ESLint                   ${ratio(samples, 'audit', 'parse', 'processMs').toFixed(3)}×   (goal ≤ 0.5 on vendure core)`);
+}

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -38,4 +40,18 @@ export async function lintFixture(directory: string, preset: PresetName = 'recom
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, messages, files: results.length };
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary, as a user would: `node dist/src/bin/cosmic-lint.js …`. */
+export function runCli(args: readonly string[], cwd: string = REPO_ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
+  const bin = path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js');
+  if (!fs.existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

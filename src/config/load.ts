@@ -151,12 +151,15 @@ export function loadConfigFile(file: string, options: ResolveOptions = {}): Reso
   return resolveConfig(input, path.dirname(file), file, options);
 }
 
-/** The nearest `name` at or above `directory`. */
+/**
+ * The nearest `name` at or above `directory`, within the package: the search stops at the first
+ * folder with a package.json, so a project without a tsconfig does not borrow an unrelated one.
+ */
 function findUpward(directory: string, name: string): string | undefined {
   for (let current = path.resolve(directory); ; current = path.dirname(current)) {
     const candidate = path.join(current, name);
     if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(current) === current) return undefined;
+    if (fs.existsSync(path.join(current, 'package.json')) || path.dirname(current) === current) return undefined;
   }
 }
 

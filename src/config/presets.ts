@@ -164,6 +164,7 @@ const PART1_RULES: Record<string, Severity> = {
   'cosmic/domain-purity': 'error',
   'cosmic/handlers-use-unit-of-work': 'error',
   'cosmic/layer-direction': 'error',
+  'cosmic/no-layer-cycles': 'error',
   'cosmic/unit-of-work-boundary': 'error',
   ...FAIL_CLOSED,
 };
@@ -173,6 +174,7 @@ const RECOMMENDED_RULES: Record<string, Severity> = {
   ...PART1_RULES,
   'cosmic/bootstrap-only-from-entrypoints': 'error',
   'cosmic/message-bus-decoupled': 'error',
+  'cosmic/no-transitive-violation': 'error',
 };
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {

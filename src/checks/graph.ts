@@ -1,0 +1,336 @@
+import type { Layer } from '../config/types.js';
+import type { Classification } from '../project/classify.js';
+import type { ResolvedImport } from '../project/imports.js';
+import type { Project } from '../project/project.js';
+import { isInfrastructure } from './domain-purity.js';
+import { describeSide, type Finding } from './finding.js';
+import { cellAllows, matrixCell } from './matrix.js';
+
+export const NO_TRANSITIVE_VIOLATION = 'cosmic/no-transitive-violation';
+export const NO_LAYER_CYCLES = 'cosmic/no-layer-cycles';
+
+export const noTransitiveViolationMessages = {
+  transitiveLayer: `{{from}} reaches {{to}} ({{target}}) through imports that each look allowed: {{path}}. Why: the direction rule holds for reachability, not just for direct imports; the {{fromLayer}} still depends on {{target}} at run time (dependency inversion, ch. 2-3). Fix: cut one hop of the chain, typically {{cut}}, by depending on an abstraction the {{fromLayer}} owns.`,
+  transitivePackage: `The domain reaches the infrastructure package '{{name}}' through imports that each look allowed: {{path}}. Why: the domain model is the part with no dependencies, and that holds for everything it pulls in (persistence ignorance, ch. 1-2). Fix: cut the hop {{cut}}: keep '{{name}}' in the adapters and pass plain values inward.`,
+} as const;
+
+export const noLayerCyclesMessages = {
+  layerCycle: `Import cycle across the layers {{layers}}: {{path}}. Why: a cycle makes the inner layer depend on the outer one, so neither can change, load or be tested alone. Fix: break it at {{cut}} with an abstraction the inner layer owns, or with an event.`,
+} as const;
+
+/** The graph the whole-project checks walk: each checked file's classification and resolved imports. */
+export interface GraphFile {
+  path: string;
+  classification: Classification;
+  imports: readonly ResolvedImport[];
+}
+
+export interface GraphHop {
+  file: string;
+  import: ResolvedImport;
+}
+
+export interface GraphFinding extends Finding {
+  /** The importer (absolute path) the finding is reported in. */
+  file: string;
+  chain: GraphHop[];
+  /** The last hop, whose target is what the chain reaches (the finding sits on the first hop). */
+  reached: ResolvedImport;
+}
+
+const RANK: Record<Layer, number> = { domain: 0, shared: 0, 'service-layer': 1, adapters: 2, entrypoints: 3, bootstrap: 3 };
+
+function hopLabel(hop: GraphHop, project: Project): string {
+  return `${project.classifier.classify(hop.file).file}:${hop.import.range.line}`;
+}
+
+function targetLabel(imported: ResolvedImport): string {
+  const { target } = imported;
+  return target.type === 'file' ? target.classification.file : target.type === 'package' ? target.name : imported.specifier;
+}
+
+function pathLabel(chain: readonly GraphHop[], project: Project): string {
+  return [...chain.map((hop) => hop.file), undefined]
+    .map((file, index) => (file ? project.classifier.classify(file).file : targetLabel(chain[index - 1]!.import)))
+    .join(' → ');
+}
+
+/**
+ * `cosmic/no-transitive-violation`: from each classified file, follow imports that are each
+ * allowed; report a forbidden layer or (from the domain) an infrastructure package reached that
+ * way, once per (importer, target), on the first hop, with the shortest chain. Targets the file
+ * imports directly are left to the per-file rules; a violation already owned by a file further
+ * down the chain is reported there only.
+ *
+ * One breadth-first search per file makes this O(files × edges); the graph is flattened into
+ * integer arrays first so each step is a few array reads (2,000 files: well under a second).
+ */
+export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<string, GraphFile>): GraphFinding[] {
+  const { config } = project;
+  const findings: GraphFinding[] = [];
+  // A hop is allowed when its own importer may make it; a file in no layer judges nothing (and is
+  // reported by no-unclassified-files), so chains run through it rather than hide behind it.
+  const allowedHop = (from: Classification, imported: ResolvedImport): boolean => {
+    const { target } = imported;
+    if (target.type === 'package') return !(from.layer === 'domain' && isInfrastructure(config, target.name));
+    if (target.type !== 'file') return false;
+    if (!from.layer || !target.classification.layer) return true;
+    return cellAllows(config, matrixCell(config, from, target.classification), imported.kind);
+  };
+  // Bootstrap and the unit of work are where the book wires adapters in on purpose: depending on
+  // them is the sanctioned way to reach the adapters, so chains stop there.
+  const isCompositionPoint = (classification: Classification): boolean =>
+    classification.layer === 'bootstrap' || classification.role === 'unit-of-work';
+
+  const nodes = [...graph.values()];
+  const ids = new Map(nodes.map((node, index) => [node.path, index]));
+  // Classifications fall into few (layer, role) groups; verdicts are cached per pair of groups.
+  const groups = new Map<string, number>();
+  const groupSamples: Classification[] = [];
+  const groupOf = (classification: Classification): number => {
+    if (!classification.layer) return -1;
+    const key = `${classification.layer}|${classification.role ?? ''}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, (group = groupSamples.length));
+      groupSamples.push(classification);
+    }
+    return group;
+  };
+  const nodeGroup = Int32Array.from(nodes, (node) => groupOf(node.classification));
+  const hopImport: ResolvedImport[] = [];
+  const hopNext: number[] = [];
+  const hopTargetId: number[] = [];
+  const hopType: boolean[] = [];
+  const hopPackage: boolean[] = [];
+  const hopTargetGroup: number[] = [];
+  const hopKey: string[] = [];
+  const hopInfrastructure: boolean[] = [];
+  const hopStart = new Int32Array(nodes.length + 1);
+  nodes.forEach((node, index) => {
+    hopStart[index] = hopImport.length;
+    for (const imported of node.imports) {
+      if (!allowedHop(node.classification, imported)) continue;
+      const { target } = imported;
+      const next = target.type === 'file' ? ids.get(target.path) : undefined;
+      hopImport.push(imported);
+      hopNext.push(next !== undefined && !isCompositionPoint(nodes[next]!.classification) ? next : -1);
+      hopTargetId.push(next ?? -1);
+      hopType.push(imported.kind === 'type');
+      hopPackage.push(target.type === 'package');
+      hopTargetGroup.push(target.type === 'file' ? groupOf(target.classification) : -1);
+      hopKey.push(target.type === 'file' ? target.path : target.type === 'package' ? `package:${target.name}` : '');
+      hopInfrastructure.push(target.type === 'package' && isInfrastructure(config, target.name));
+    }
+  });
+  hopStart[nodes.length] = hopImport.length;
+  const groupCount = groupSamples.length;
+  const verdicts = new Int8Array(groupCount * groupCount * 2).fill(-1);
+  const isForbidden = (from: number, to: number, type: boolean): boolean => {
+    const slot = (from * groupCount + to) * 2 + (type ? 1 : 0);
+    if (verdicts[slot] === -1) verdicts[slot] = cellAllows(config, matrixCell(config, groupSamples[from]!, groupSamples[to]!), type ? 'type' : 'value') ? 0 : 1;
+    return verdicts[slot] === 1;
+  };
+
+  const seen = new Int32Array(nodes.length).fill(-1);
+  const parentNode = new Int32Array(nodes.length);
+  const parentHop = new Int32Array(nodes.length);
+  const typeOnly = new Uint8Array(nodes.length);
+  const queue = new Int32Array(nodes.length);
+
+  nodes.forEach((start, startId) => {
+    const originGroup = nodeGroup[startId]!;
+    if (originGroup < 0) return;
+    const origin = start.classification;
+    const isDomain = origin.layer === 'domain';
+    const direct = new Set(start.imports.map((imported) => (imported.target.type === 'file' ? imported.target.path : imported.target.type === 'package' ? `package:${imported.target.name}` : '')));
+    const reported = new Set<string>();
+    const chainTo = (node: number, hop: number): GraphHop[] => {
+      const hops: GraphHop[] = [{ file: nodes[node]!.path, import: hopImport[hop]! }];
+      for (let at = node; at !== startId; at = parentNode[at]!) hops.unshift({ file: nodes[parentNode[at]!]!.path, import: hopImport[parentHop[at]!]! });
+      return hops;
+    };
+    const ownedUpstream = (node: number, forbidden: (group: number) => boolean): boolean => {
+      for (let at = node; at !== startId; at = parentNode[at]!) if (nodeGroup[at]! >= 0 && forbidden(nodeGroup[at]!)) return true;
+      return false;
+    };
+    let head = 0;
+    let tail = 0;
+    seen[startId] = startId;
+    queue[tail++] = startId;
+    while (head < tail) {
+      const node = queue[head++]!;
+      const nodeTypeOnly = node !== startId && typeOnly[node] === 1;
+      // The hot loop: only integer and boolean arrays here; import objects are touched when reporting.
+      for (let hop = hopStart[node]!, end = hopStart[node + 1]!; hop < end; hop++) {
+        const type = nodeTypeOnly || hopType[hop]!;
+        if (hopPackage[hop]) {
+          if (node === startId || !isDomain || !hopInfrastructure[hop]) continue;
+          const key = hopKey[hop]!;
+          const imported = hopImport[hop]! as ResolvedImport & { target: { type: 'package'; name: string } };
+          if (direct.has(key) || reported.has(key)) continue;
+          reported.add(key);
+          if (ownedUpstream(node, (group) => groupSamples[group]!.layer === 'domain')) continue;
+          const chain = chainTo(node, hop);
+          findings.push({
+            ruleId: NO_TRANSITIVE_VIOLATION,
+            messageId: 'transitivePackage',
+            file: start.path,
+            import: chain[0]!.import,
+            chain,
+            reached: imported,
+            data: { name: imported.target.name, path: pathLabel(chain, project), cut: hopLabel(chain[0]!, project) },
+          });
+          continue;
+        }
+        const targetGroup = hopTargetGroup[hop]!;
+        if (targetGroup >= 0 && hopTargetId[hop] !== startId && isForbidden(originGroup, targetGroup, type)) {
+          const key = hopKey[hop]!;
+          const imported = hopImport[hop]!;
+          if (node === startId || direct.has(key) || reported.has(key)) continue;
+          reported.add(key);
+          if (ownedUpstream(node, (group) => isForbidden(group, targetGroup, type))) continue;
+          const chain = chainTo(node, hop);
+          const reachedClassification = groupSamples[targetGroup]!;
+          findings.push({
+            ruleId: NO_TRANSITIVE_VIOLATION,
+            messageId: 'transitiveLayer',
+            file: start.path,
+            import: chain[0]!.import,
+            chain,
+            reached: imported,
+            data: {
+              from: describeSide(origin),
+              to: describeSide(reachedClassification),
+              fromLayer: origin.layer!,
+              target: (imported.target as { classification: Classification }).classification.file,
+              path: pathLabel(chain, project),
+              cut: hopLabel(chain[0]!, project),
+            },
+          });
+          continue;
+        }
+        const next = hopNext[hop]!;
+        if (next < 0 || seen[next] === startId) continue;
+        seen[next] = startId;
+        parentNode[next] = node;
+        parentHop[next] = hop;
+        typeOnly[next] = type ? 1 : 0;
+        queue[tail++] = next;
+      }
+    }
+  });
+  return findings;
+}
+
+/** Strongly connected components (Tarjan), iteratively, over file → file imports. */
+function stronglyConnected(graph: ReadonlyMap<string, GraphFile>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  const successors = (file: string): string[] =>
+    graph.get(file)!.imports.flatMap((imported) => (imported.target.type === 'file' && graph.has(imported.target.path) ? [imported.target.path] : []));
+  for (const root of [...graph.keys()].sort()) {
+    if (index.has(root)) continue;
+    const work: Array<{ node: string; next: string[]; position: number }> = [];
+    const enter = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, next: successors(node), position: 0 });
+    };
+    enter(root);
+    while (work.length > 0) {
+      const frame = work.at(-1)!;
+      if (frame.position < frame.next.length) {
+        const successor = frame.next[frame.position++]!;
+        if (!index.has(successor)) enter(successor);
+        else if (onStack.has(successor)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(successor)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) low.set(work.at(-1)!.node, Math.min(low.get(work.at(-1)!.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        if (component.length > 1) components.push(component.sort());
+      }
+    }
+  }
+  return components;
+}
+
+/** The shortest chain of imports from `from` to `to` inside one component. */
+function shortestPath(graph: ReadonlyMap<string, GraphFile>, members: ReadonlySet<string>, from: string, to: string): GraphHop[] | undefined {
+  const previous = new Map<string, GraphHop>();
+  let frontier = [from];
+  const seen = new Set([from]);
+  while (frontier.length > 0) {
+    const following: string[] = [];
+    for (const node of frontier) {
+      for (const imported of graph.get(node)!.imports) {
+        if (imported.target.type !== 'file' || !members.has(imported.target.path) || seen.has(imported.target.path)) continue;
+        seen.add(imported.target.path);
+        previous.set(imported.target.path, { file: node, import: imported });
+        if (imported.target.path === to) {
+          const hops: GraphHop[] = [];
+          for (let at = to; at !== from; at = previous.get(at)!.file) hops.unshift(previous.get(at)!);
+          return hops;
+        }
+        following.push(imported.target.path);
+      }
+    }
+    frontier = following;
+  }
+  return undefined;
+}
+
+/**
+ * `cosmic/no-layer-cycles`: one finding per cycle of files spanning two or more layers, reported
+ * on the edge that points from an inner layer outward (a forbidden one first), with the cycle.
+ */
+export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, GraphFile>): GraphFinding[] {
+  const { config } = project;
+  const findings: GraphFinding[] = [];
+  for (const component of stronglyConnected(graph)) {
+    const layers = [...new Set(component.map((file) => graph.get(file)!.classification.layer).filter((layer): layer is Layer => layer !== undefined))];
+    if (layers.length < 2) continue;
+    const members = new Set(component);
+    const edges = component.flatMap((file) =>
+      graph.get(file)!.imports
+        .filter((imported) => imported.target.type === 'file' && members.has(imported.target.path))
+        .map((imported) => ({ file, imported, from: graph.get(file)!.classification, to: (imported.target as { classification: Classification }).classification })),
+    );
+    const crossing = edges.filter((edge) => edge.from.layer && edge.to.layer && edge.from.layer !== edge.to.layer);
+    const score = (edge: (typeof edges)[number]) =>
+      (cellAllows(config, matrixCell(config, edge.from, edge.to), edge.imported.kind) ? 2 : 0) + (RANK[edge.from.layer!] < RANK[edge.to.layer!] ? 0 : 1);
+    const edge = [...crossing].sort((a, b) => score(a) - score(b) || a.file.localeCompare(b.file) || a.imported.range.line - b.imported.range.line)[0];
+    if (!edge) continue;
+    const back = shortestPath(graph, members, (edge.imported.target as { path: string }).path, edge.file) ?? [];
+    const chain = [{ file: edge.file, import: edge.imported }, ...back];
+    findings.push({
+      ruleId: NO_LAYER_CYCLES,
+      messageId: 'layerCycle',
+      file: edge.file,
+      import: edge.imported,
+      chain,
+      reached: edge.imported,
+      data: {
+        layers: layers.sort((a, b) => RANK[a] - RANK[b] || a.localeCompare(b)).join(', '),
+        path: `${chain.map((hop) => project.classifier.classify(hop.file).file).join(' → ')} → ${project.classifier.classify(edge.file).file}`,
+        cut: `${hopLabel(chain[0]!, project)} ('${edge.imported.specifier}')`,
+        from: describeSide(edge.from),
+      },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,148 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isPresetName } from '../config/load.js';
+import type { PresetName } from '../config/types.js';
+import { suggest } from '../config/validate.js';
+import { FORMATS } from '../report/index.js';
+
+export type Command =
+  | { name: 'help'; text: string }
+  | { name: 'version' }
+  | {
+      name: 'audit';
+      paths: string[];
+      config: string | undefined;
+      preset: PresetName | undefined;
+      engine: 'cosmic' | 'depcruise';
+      format: string;
+      output: string | undefined;
+      maxWarnings: number | undefined;
+      quiet: boolean;
+    }
+  | { name: 'classify'; files: string[]; config: string | undefined }
+  | { name: 'depcruise-config'; output: string | undefined; config: string | undefined };
+
+/** A usage error: exit code 2, the message, and where to read more. */
+export class UsageError extends Error {}
+
+const MAIN_HELP = `Usage: cosmic-lint <command> [options]
+
+Enforce the Cosmic Python architecture (Architecture Patterns with Python) on TypeScript.
+
+Commands:
+  audit [paths…]          check the whole project: every rule, transitive paths, cycles
+  classify <file…>        which layer and role each file has, and which glob or name gave it
+  depcruise-config        write the generated dependency-cruiser ruleset
+
+Options:
+  -h, --help              help for a command: cosmic-lint audit --help
+  -v, --version           the version
+
+Exit codes: 0 clean, 1 violations, 2 the tool could not do its job.
+`;
+
+const HELP: Record<string, string> = {
+  audit: `Usage: cosmic-lint audit [paths…] [options]
+
+Checks every file in the project (or under the given paths) with all rules the preset turns on,
+plus the whole-graph checks: forbidden dependencies through allowed-looking hops, and import
+cycles across layers. Does not run ESLint.
+
+Options:
+  --config F              the config file (default: nearest cosmic-lint.config.json/.js/.mjs, else detected)
+  --preset P              override the preset: ${['domain-only', 'part1', 'recommended', 'strict'].join(' | ')}
+  --engine E              cosmic (default) | depcruise: build the import graph with dependency-cruiser
+  --format F              ${FORMATS.join(' | ')} (default text)
+  --output F              write the report to F (atomically) instead of stdout
+  --max-warnings N        exit 1 when there are more than N warnings
+  --quiet                 report errors only
+  -h, --help              this help
+
+Exit codes: 0 no error-severity violation; 1 violations (or warnings past --max-warnings);
+2 the tool could not do its job (bad config, unreadable path, no files, a file or tsconfig that
+does not parse), with every reason on stderr.
+`,
+  classify: `Usage: cosmic-lint classify <file…> [--config F]
+
+Prints, for each file, its layer and the glob that put it there, its role and why (a roles glob
+or a conventional name), and whether it is checked (include/exclude). For debugging a config.
+`,
+  'depcruise-config': `Usage: cosmic-lint depcruise-config [-o F] [--config F]
+
+Writes a standalone, flattened .dependency-cruiser.cjs generated from the same description: a
+forbidden rule per forbidden layer pair, reachability rules for the domain, and a rule against
+cycles. Prints it to stdout without -o.
+`,
+};
+
+const COMMON = { help: { type: 'boolean', short: 'h' }, config: { type: 'string' } } as const;
+const OPTIONS = {
+  audit: {
+    ...COMMON,
+    preset: { type: 'string' },
+    engine: { type: 'string', default: 'cosmic' },
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+  classify: COMMON,
+  'depcruise-config': { ...COMMON, output: { type: 'string', short: 'o' } },
+} satisfies Record<string, ParseArgsConfig['options']>;
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, options: T, argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    const flag = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1];
+    const known = Object.keys(options).map((name) => `--${name}`);
+    const hint = flag ? suggest(flag.split('=')[0]!, known) : undefined;
+    throw new UsageError(`${message}${hint ? ` Did you mean ${hint}?` : ''} See: cosmic-lint ${command} --help`);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const hint = suggest(value, allowed);
+  throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+}
+
+/** argv (without node and the script) → the command to run. Never exits; throws UsageError. */
+export function parseCommand(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { name: 'help', text: MAIN_HELP };
+  if (first === '-v' || first === '--version') return { name: 'version' };
+  if (!(first in OPTIONS)) {
+    const hint = suggest(first, Object.keys(OPTIONS));
+    throw new UsageError(`unknown command "${first}"${hint ? ` (did you mean "${hint}"?)` : ''}. Commands: ${Object.keys(OPTIONS).join(', ')}`);
+  }
+  const command = first as keyof typeof OPTIONS;
+  if (command === 'audit') {
+    const { values, positionals } = parse(command, OPTIONS.audit, rest);
+    if (values.help) return { name: 'help', text: HELP.audit! };
+    if (values.preset !== undefined && !isPresetName(values.preset)) oneOf('preset', values.preset, ['domain-only', 'part1', 'recommended', 'strict']);
+    const maxWarnings = values['max-warnings'];
+    if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, got "${maxWarnings}"`);
+    return {
+      name: 'audit',
+      paths: positionals,
+      config: values.config,
+      preset: values.preset as PresetName | undefined,
+      engine: oneOf('engine', values.engine, ['cosmic', 'depcruise'] as const),
+      format: oneOf('format', values.format, FORMATS),
+      output: values.output,
+      maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+      quiet: values.quiet,
+    };
+  }
+  if (command === 'classify') {
+    const { values, positionals } = parse(command, OPTIONS.classify, rest);
+    if (values.help) return { name: 'help', text: HELP.classify! };
+    if (positionals.length === 0) throw new UsageError('classify needs at least one file. See: cosmic-lint classify --help');
+    return { name: 'classify', files: positionals, config: values.config };
+  }
+  const { values, positionals } = parse(command, OPTIONS['depcruise-config'], rest);
+  if (values.help) return { name: 'help', text: HELP['depcruise-config']! };
+  if (positionals.length > 0) throw new UsageError(`depcruise-config takes no paths, got ${positionals.join(' ')}`);
+  return { name: 'depcruise-config', output: values.output, config: values.config };
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { FILE_CHECKS, runFileCheck } from '../checks/registry.js';
+import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
+import { packageInfo } from '../config/package-info.js';
+import type { PresetName } from '../config/types.js';
+import { discoverFiles } from '../project/discover.js';
+import { buildProjectModel, type Diagnostic } from '../project/model.js';
+import { buildResult, exitCodeOf, type LocatedFinding } from '../results/build.js';
+import type { AuditResult } from '../results/violation.js';
+import { loadProject } from './load-project.js';
+
+export interface AuditOptions {
+  cwd: string;
+  paths: string[];
+  configFile?: string | undefined;
+  preset?: PresetName | undefined;
+  engine: 'cosmic' | 'depcruise';
+  maxWarnings?: number | undefined;
+  /** The clock, injected so the command stays a function of its inputs. */
+  now: () => number;
+  /** Builds the import graph with dependency-cruiser instead of our own model (audit --engine depcruise). */
+  depcruiseGraph?: (model: Parameters<typeof checkTransitiveViolations>[1], project: ReturnType<typeof loadProject>) => Promise<{ graph: Map<string, GraphFile>; diagnostics: Diagnostic[] }>;
+}
+
+export interface AuditOutcome {
+  result: AuditResult;
+  exitCode: 0 | 1 | 2;
+}
+
+const isOn = (severity: string | undefined) => severity !== undefined && severity !== 'off';
+
+/** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
+export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
+  const started = options.now();
+  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset });
+  const { config } = project;
+  const roots = options.paths.length > 0 ? options.paths.map((entry) => path.resolve(options.cwd, entry)) : [config.root];
+  const discovery = discoverFiles(roots, project.classifier);
+  const diagnostics: Diagnostic[] = discovery.unreadable.map(({ path: file, message }) => ({ kind: 'io', file, message }));
+  if (discovery.files.length === 0) {
+    diagnostics.push({
+      kind: 'no-files',
+      file: undefined,
+      message: `no files to check under ${roots.join(', ')} (include: ${config.include.join(', ')}; exclude: ${config.exclude.join(', ')}); nothing was checked`,
+    });
+  }
+  const model = buildProjectModel(project, discovery.files);
+  diagnostics.push(...model.diagnostics);
+  if (config.tsconfigs.length === 0) {
+    const aliased = [...model.files.values()].flatMap((file) => file.imports.filter((imported) => imported.target.type === 'unresolved' && !imported.specifier.startsWith('.')).map(() => file.path));
+    if (aliased.length > 0) {
+      diagnostics.push({
+        kind: 'no-tsconfig',
+        file: aliased[0],
+        message: `no tsconfig.json was found at or above ${config.root}, and ${aliased.length} import(s) look like path aliases that cannot resolve without one; name it with "tsconfig" in cosmic-lint.config.json`,
+      });
+    }
+  }
+
+  const findings: LocatedFinding[] = [];
+  const enabled = Object.keys(FILE_CHECKS).filter((ruleId) => isOn(config.rules[ruleId]));
+  for (const file of model.files.values()) {
+    const facts = { classification: file.classification, imports: file.imports, constructions: file.constructions };
+    for (const ruleId of enabled) {
+      for (const finding of runFileCheck(ruleId, project, facts)) findings.push({ finding, file: file.path, messages: FILE_CHECKS[ruleId]!.messages });
+    }
+  }
+
+  const wantsGraph = isOn(config.rules[NO_TRANSITIVE_VIOLATION]) || isOn(config.rules[NO_LAYER_CYCLES]);
+  if (wantsGraph) {
+    let graph: Map<string, GraphFile> = model.files;
+    if (options.engine === 'depcruise') {
+      if (!options.depcruiseGraph) throw new Error('internal: the depcruise engine was asked for but not provided');
+      const cruised = await options.depcruiseGraph(model.files, project);
+      graph = cruised.graph;
+      diagnostics.push(...cruised.diagnostics);
+    }
+    if (isOn(config.rules[NO_TRANSITIVE_VIOLATION])) {
+      for (const finding of checkTransitiveViolations(project, graph)) findings.push({ finding, file: finding.file, messages: noTransitiveViolationMessages });
+    }
+    if (isOn(config.rules[NO_LAYER_CYCLES])) {
+      for (const finding of checkLayerCycles(project, graph)) findings.push({ finding, file: finding.file, messages: noLayerCyclesMessages });
+    }
+  }
+
+  const result = buildResult({
+    config,
+    classifier: project.classifier,
+    findings,
+    diagnostics,
+    files: model.files.size,
+    durationMs: options.now() - started,
+    tool: packageInfo(),
+  });
+  return { result, exitCode: exitCodeOf(result, options.maxWarnings) };
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { Project } from '../project/project.js';
+
+/** `cosmic-lint classify`: what each file is, and why, for debugging a config. */
+export function classifyReport(project: Project, cwd: string, files: readonly string[]): string {
+  const { config } = project;
+  const lines = [`config: ${config.source} (preset ${config.preset.name}, root ${config.root})`];
+  if (config.detected.length > 0) lines.push('detected layout:', ...config.detected.map((note) => `  ${note}`));
+  for (const file of files) {
+    const classification = project.classifier.classify(path.resolve(cwd, file));
+    lines.push(
+      '',
+      classification.file,
+      `  layer:   ${classification.layer ? `${classification.layer} (glob "${classification.layerGlob}")` : 'none: no layer glob matches it'}`,
+      `  role:    ${classification.role ? `${classification.role} (${classification.roleReason})` : 'none'}`,
+      `  checked: ${classification.included ? 'yes (in include, not in exclude)' : 'no (outside include, in exclude, or outside the config root)'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,163 @@
+import { cellAllows, matrixCell } from '../../checks/matrix.js';
+import type { Layer, ResolvedConfig, Role } from '../../config/types.js';
+import { LAYERS } from '../../config/types.js';
+import { discoverFiles } from '../../project/discover.js';
+import type { Project } from '../../project/project.js';
+
+interface Side {
+  layer: Layer;
+  role: Role | undefined;
+}
+
+export interface ForbiddenRule {
+  name: string;
+  comment: string;
+  severity: 'error' | 'warn';
+  from: Record<string, unknown>;
+  to: Record<string, unknown>;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A glob as a regular expression dependency-cruiser accepts: it refuses patterns that may
+ * backtrack badly (picomatch's own output among them), so this translation keeps star height 1.
+ */
+export function globToRegex(glob: string): string {
+  let pattern = '';
+  let anchorEnd = true;
+  for (let index = 0; index < glob.length; index++) {
+    const character = glob[index]!;
+    if (glob.startsWith('**/', index)) {
+      pattern += '(?:.*/|)';
+      index += 2;
+    } else if (glob.startsWith('/**', index) && index + 3 === glob.length) {
+      pattern += '(?:/|$)';
+      anchorEnd = false;
+      index += 2;
+    } else if (glob.startsWith('**', index)) {
+      pattern += '.*';
+      index += 1;
+    } else if (character === '*') pattern += '[^/]*';
+    else if (character === '?') pattern += '[^/]';
+    else if (character === '{') pattern += '(?:';
+    else if (character === '}') pattern += ')';
+    else if (character === ',' && glob.lastIndexOf('{', index) > glob.lastIndexOf('}', index)) pattern += '|';
+    else pattern += escape(character);
+  }
+  return `^${pattern}${anchorEnd ? '$' : ''}`;
+}
+
+/** One regular expression for a layer's globs (dependency-cruiser matches paths relative to its baseDir). */
+function layerPattern(config: ResolvedConfig, layer: Layer): string {
+  const globs = config.layers.find((list) => list.name === layer)?.globs ?? [];
+  return globs.map(globToRegex).join('|');
+}
+
+function filesPattern(files: readonly string[]): string {
+  return `^(?:${files.map(escape).join('|')})$`;
+}
+
+/**
+ * The matrix as dependency-cruiser `forbidden` rules. Where a layer pair's verdict is the same for
+ * every role present, one rule names the two layers by their globs; where roles change it (the
+ * unit of work, views, handlers, the bus), the rule names the files with that role: regenerate
+ * after adding such a file.
+ */
+export function depcruiseRules(project: Project): ForbiddenRule[] {
+  const { config } = project;
+  const severity = (ruleId: string) => (config.rules[ruleId] === 'warn' ? 'warn' : 'error');
+  const files = discoverFiles([config.root], project.classifier).files.map((file) => project.classifier.classify(file));
+  const groups = new Map<string, { side: Side; files: string[] }>();
+  for (const file of files) {
+    if (!file.layer) continue;
+    const key = `${file.layer}|${file.role ?? ''}`;
+    const group = groups.get(key) ?? { side: { layer: file.layer, role: file.role }, files: [] };
+    group.files.push(file.file);
+    groups.set(key, group);
+  }
+  const rules: ForbiddenRule[] = [];
+  for (const fromLayer of LAYERS) {
+    for (const toLayer of LAYERS) {
+      const fromGroups = [...groups.values()].filter((group) => group.side.layer === fromLayer);
+      const toGroups = [...groups.values()].filter((group) => group.side.layer === toLayer);
+      const judged = fromGroups.flatMap((from) =>
+        toGroups.map((to) => {
+          const cell = matrixCell(config, from.side, to.side);
+          const verdict = cellAllows(config, cell, 'value') ? 'allow' : cellAllows(config, cell, 'type') ? 'types' : 'deny';
+          return { from, to, verdict, note: cell.note };
+        }),
+      );
+      const forbidden = judged.filter((entry) => entry.verdict !== 'allow');
+      if (forbidden.length === 0) continue;
+      const uniform = forbidden.length === judged.length && forbidden.every((entry) => entry.verdict === forbidden[0]!.verdict);
+      const entries = uniform ? [{ ...forbidden[0]!, whole: true }] : forbidden.map((entry) => ({ ...entry, whole: false }));
+      for (const entry of entries) {
+        const fromPattern = entry.whole ? layerPattern(config, fromLayer) : filesPattern(entry.from.files);
+        const toPattern = entry.whole ? layerPattern(config, toLayer) : filesPattern(entry.to.files);
+        const suffix = entry.whole ? '' : `-${entry.from.side.role ?? 'other'}-to-${entry.to.side.role ?? 'other'}`;
+        rules.push({
+          name: `cosmic-${fromLayer}-to-${toLayer}${suffix}`,
+          comment: `${fromLayer} must not import ${toLayer}${entry.verdict === 'types' ? ' at runtime (types only)' : ''}: ${entry.note ?? 'dependencies point inward'} (cosmic/layer-direction)`,
+          severity: severity('cosmic/layer-direction'),
+          from: { path: fromPattern },
+          to: { path: toPattern, ...(entry.verdict === 'types' ? { dependencyTypesNot: ['type-only', 'type-import'] } : {}) },
+        });
+      }
+    }
+  }
+  const domain = layerPattern(config, 'domain');
+  const infrastructure = [...config.infrastructure.packages].map(escape);
+  const patterns = config.infrastructure.patterns.map((pattern) => globToRegex(pattern).replace(/^\^|\$$/g, ''));
+  const packages = `(?:^|node_modules/)(?:${[...infrastructure, ...patterns].join('|')})(?:/|$)`;
+  if (domain) {
+    rules.push(
+      {
+        name: 'cosmic-domain-purity',
+        comment: 'the domain imports no infrastructure package or I/O built-in (cosmic/domain-purity)',
+        severity: severity('cosmic/domain-purity'),
+        from: { path: domain },
+        to: { path: packages },
+      },
+      {
+        name: 'cosmic-domain-reaches-infrastructure',
+        comment: 'the domain reaches no infrastructure package, however many hops away (cosmic/no-transitive-violation)',
+        severity: severity('cosmic/no-transitive-violation'),
+        from: { path: domain },
+        to: { path: packages, reachable: true },
+      },
+    );
+  }
+  const layerCycles = config.rules['cosmic/no-layer-cycles'];
+  if (layerCycles && layerCycles !== 'off') {
+    // A cycle that leaves a layer and comes back to it: one that spans two or more layers.
+    for (const layer of LAYERS) {
+      const pattern = layerPattern(config, layer);
+      if (!pattern) continue;
+      rules.push({
+        name: `cosmic-cycle-through-${layer}`,
+        comment: `no import cycle from ${layer} through another layer (cosmic/no-layer-cycles)`,
+        severity: severity('cosmic/no-layer-cycles'),
+        from: { path: pattern },
+        to: { circular: true, via: { pathNot: pattern } },
+      });
+    }
+  }
+  return rules;
+}
+
+/** A standalone `.dependency-cruiser.cjs`: no `extends`, every option spelled out, runnable by plain `depcruise`. */
+export function depcruiseConfigSource(project: Project): string {
+  const { config } = project;
+  const options = {
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    ...(config.tsconfigs[0] ? { tsConfig: { fileName: config.tsconfigs[0] } } : {}),
+  };
+  return `// Generated by cosmic-lint from ${config.source} (preset ${config.preset.name}). Do not edit:
+// regenerate with \`npx cosmic-lint depcruise-config -o .dependency-cruiser.cjs\` after changing the
+// config or adding a file with a role (handlers, unit of work, views, message bus, repository).
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = ${JSON.stringify({ forbidden: depcruiseRules(project), options }, null, 2)};
+`;
+}

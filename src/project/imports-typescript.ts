@@ -1,0 +1,104 @@
+import type * as TS from 'typescript';
+import type { Construction, ImportedName, ImportKind, ImportRecord, SourceRange } from './imports.js';
+import { typescript } from './typescript.js';
+
+const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
+
+/**
+ * Import records from a TypeScript syntax tree, the same records the ESLint rules build from
+ * ESTree: same forms, kinds, names and specifier ranges (line 1-based, column 0-based).
+ */
+export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[] {
+  const ts = typescript();
+  const records: ImportRecord[] = [];
+  const rangeOf = (node: TS.Node): SourceRange => {
+    const start = source.getLineAndCharacterOfPosition(node.getStart(source));
+    const end = source.getLineAndCharacterOfPosition(node.getEnd());
+    return { line: start.line + 1, column: start.character, endLine: end.line + 1, endColumn: end.character };
+  };
+  const literal = (node: TS.Node | undefined): string | undefined =>
+    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+  const push = (node: TS.Node | undefined, kind: ImportKind, form: ImportRecord['form'], names: ImportedName[] = []): void => {
+    const specifier = literal(node);
+    if (specifier !== undefined) records.push({ specifier, kind, form, range: rangeOf(node!), names });
+  };
+
+  const visitStatement = (node: TS.Node): void => {
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      const clauseIsType = clause?.isTypeOnly ?? false;
+      const names: ImportedName[] = [];
+      if (clause?.name) names.push({ imported: 'default', local: clause.name.text, kind: clauseIsType ? 'type' : 'value' });
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.push({ imported: '*', local: bindings.name.text, kind: clauseIsType ? 'type' : 'value' });
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          names.push({ imported: (element.propertyName ?? element.name).text, local: element.name.text, kind: clauseIsType || element.isTypeOnly ? 'type' : 'value' });
+        }
+      }
+      const kind: ImportKind = clauseIsType || (names.length > 0 && names.every((name) => name.kind === 'type')) ? 'type' : 'value';
+      push(node.moduleSpecifier, kind, 'import', names);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
+      const clause = node.exportClause;
+      const names: ImportedName[] = [];
+      if (clause && ts.isNamedExports(clause)) {
+        for (const element of clause.elements) {
+          names.push({ imported: (element.propertyName ?? element.name).text, local: undefined, kind: node.isTypeOnly || element.isTypeOnly ? 'type' : 'value' });
+        }
+      }
+      const kind: ImportKind = node.isTypeOnly || (names.length > 0 && names.every((name) => name.kind === 'type')) ? 'type' : 'value';
+      push(node.moduleSpecifier, kind, 'export-from', names);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const kind: ImportKind = node.isTypeOnly ? 'type' : 'value';
+      push(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.name.text, kind }]);
+    }
+  };
+
+  const visitDeep = (node: TS.Node): void => {
+    visitStatement(node);
+    if (ts.isCallExpression(node) && node.arguments.length === 1) {
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) push(node.arguments[0], 'value', 'dynamic');
+      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') push(node.arguments[0], 'value', 'require');
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+      push(node.argument.literal, 'type', 'type-query');
+    }
+    ts.forEachChild(node, visitDeep);
+  };
+
+  if (DEEP_IMPORT.test(source.text)) visitDeep(source);
+  else source.statements.forEach(visitStatement);
+  return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
+/** Every `new X()` / `new ns.X()` in a TypeScript syntax tree. */
+export function constructionsOfSourceFile(source: TS.SourceFile): Construction[] {
+  const ts = typescript();
+  const found: Construction[] = [];
+  const rangeOf = (node: TS.Node): SourceRange => {
+    const start = source.getLineAndCharacterOfPosition(node.getStart(source));
+    const end = source.getLineAndCharacterOfPosition(node.getEnd());
+    return { line: start.line + 1, column: start.character, endLine: end.line + 1, endColumn: end.character };
+  };
+  const visit = (node: TS.Node): void => {
+    if (ts.isNewExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee)) found.push({ name: callee.text, member: undefined, range: rangeOf(callee) });
+      else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name)) {
+        found.push({ name: callee.expression.text, member: callee.name.text, range: rangeOf(callee) });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** The first syntax error TypeScript's parser recovered from, if any (line 1-based). */
+export function firstParseError(source: TS.SourceFile): { line: number; column: number; message: string } | undefined {
+  const ts = typescript();
+  const diagnostics = (source as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (!first) return undefined;
+  const position = source.getLineAndCharacterOfPosition(first.start);
+  return { line: position.line + 1, column: position.character + 1, message: ts.flattenDiagnosticMessageText(first.messageText, '; ') };
+}

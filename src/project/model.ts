@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import type * as TS from 'typescript';
+import type { Classification } from './classify.js';
+import type { Construction, ResolvedImport } from './imports.js';
+import { constructionsOfSourceFile, firstParseError, importRecordsOfSourceFile } from './imports-typescript.js';
+import { resolveImports, type Project } from './project.js';
+import { typescript } from './typescript.js';
+
+export type DiagnosticKind = 'config' | 'io' | 'parse-error' | 'tsconfig' | 'no-files' | 'no-tsconfig' | 'engine';
+
+/** Something that kept the tool from checking part of the project; never a silent pass. */
+export interface Diagnostic {
+  kind: DiagnosticKind;
+  file: string | undefined;
+  line?: number;
+  message: string;
+}
+
+export interface FileModel {
+  path: string;
+  classification: Classification;
+  imports: ResolvedImport[];
+  constructions: () => readonly Construction[];
+}
+
+/** The whole project as the audit sees it: every checked file parsed once, its imports resolved. */
+export interface ProjectModel {
+  project: Project;
+  files: Map<string, FileModel>;
+  diagnostics: Diagnostic[];
+}
+
+function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
+export function buildProjectModel(project: Project, files: readonly string[]): ProjectModel {
+  const ts = typescript();
+  const model: ProjectModel = { project, files: new Map(), diagnostics: [] };
+  for (const diagnostic of project.resolver.diagnostics) {
+    model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      model.diagnostics.push({ kind: 'io', file, message: `cannot be read: ${(error as Error).message}` });
+      continue;
+    }
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+    const parseError = firstParseError(source);
+    if (parseError) {
+      model.diagnostics.push({ kind: 'parse-error', file, line: parseError.line, message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked` });
+      continue;
+    }
+    let constructions: Construction[] | undefined;
+    model.files.set(file, {
+      path: file,
+      classification: project.classifier.classify(file),
+      imports: resolveImports(project, file, importRecordsOfSourceFile(source)),
+      constructions: () => (constructions ??= constructionsOfSourceFile(source)),
+    });
+  }
+  return model;
+}

@@ -1,0 +1,47 @@
+import type { Diagnostic } from '../project/model.js';
+import type { AuditResult, Violation } from '../results/violation.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24], green: [32, 39] } as const;
+type Style = keyof typeof CODES;
+
+function painter(color: boolean): (style: Style, text: string) => string {
+  return color ? (style, text) => `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : (_style, text) => text;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** ESLint-stylish text: violations grouped by file, chains hop by hop, a summary line. */
+export function formatText(result: AuditResult, options: TextOptions): string {
+  const paint = painter(options.color);
+  const lines: string[] = [];
+  const byFile = new Map<string, Violation[]>();
+  for (const violation of result.violations.filter((candidate) => !candidate.baselined)) {
+    byFile.set(violation.file, [...(byFile.get(violation.file) ?? []), violation]);
+  }
+  for (const [file, violations] of byFile) {
+    lines.push('', paint('underline', file));
+    for (const violation of violations) {
+      const severity = violation.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
+      lines.push(`  ${`${violation.line}:${violation.column}`.padEnd(7)} ${severity}  ${violation.message}  ${paint('dim', violation.ruleId)}`);
+      for (const hop of violation.chain) lines.push(paint('dim', `           ↳ ${hop.file}:${hop.line}  '${hop.specifier}'`));
+    }
+  }
+  const { errors, warnings, files, baselined } = result.summary;
+  const problems = errors + warnings;
+  const tail = [`${plural(files, 'file')} checked`, ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : [])].join(', ');
+  lines.push('');
+  if (problems === 0) lines.push(paint('green', `✔ no problems (${tail})`));
+  else lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) · ${tail}`)));
+  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+/** Diagnostics for stderr: what kept the tool from checking everything, with the file and the reason. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((diagnostic) => `cosmic-lint: ${diagnostic.kind}: ${diagnostic.file ? `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''}${diagnostic.message}\n`).join('');
+}

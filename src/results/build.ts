@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { ResolvedConfig, Severity } from '../config/types.js';
+import { formatMessage, type Finding } from '../checks/finding.js';
+import type { GraphFinding } from '../checks/graph.js';
+import type { Classifier } from '../project/classify.js';
+import type { ResolvedImport } from '../project/imports.js';
+import type { Diagnostic } from '../project/model.js';
+import { assignFingerprints } from './fingerprint.js';
+import { compareViolations, type AuditResult, type Violation } from './violation.js';
+
+export interface LocatedFinding {
+  finding: Finding | GraphFinding;
+  /** The importer, absolute. */
+  file: string;
+  messages: Readonly<Record<string, string>>;
+}
+
+function target(imported: ResolvedImport | undefined): Violation['to'] {
+  if (!imported) return null;
+  const { target: resolved } = imported;
+  if (resolved.type === 'file') {
+    return { file: resolved.classification.file, package: null, layer: resolved.classification.layer ?? null, role: resolved.classification.role ?? null };
+  }
+  if (resolved.type === 'package') return { file: null, package: resolved.name, layer: null, role: null };
+  return { file: null, package: null, layer: null, role: null };
+}
+
+function isInside(config: ResolvedConfig, file: string): boolean {
+  const relativePath = path.relative(config.root, file);
+  return path.isAbsolute(file) && !relativePath.startsWith('..') && !path.isAbsolute(relativePath);
+}
+
+function relative(config: ResolvedConfig, file: string): string {
+  return path.relative(config.root, file).split(path.sep).join('/');
+}
+
+/** Turns findings into the JSON contract: relative POSIX paths, 1-based columns, severities, chains, fingerprints, sorted. */
+export function buildResult(input: {
+  config: ResolvedConfig;
+  classifier: Classifier;
+  findings: readonly LocatedFinding[];
+  diagnostics: readonly Diagnostic[];
+  files: number;
+  durationMs: number;
+  tool: { name: string; version: string };
+}): AuditResult {
+  const { config, classifier } = input;
+  const severityOf = (ruleId: string): Severity => config.rules[ruleId] ?? 'error';
+  const violations: Violation[] = input.findings.map(({ finding, file, messages }) => {
+    const range = finding.range ?? finding.import?.range ?? { line: 1, column: 0, endLine: 1, endColumn: 0 };
+    const from = classifier.classify(file);
+    return {
+      ruleId: finding.ruleId,
+      severity: severityOf(finding.ruleId) === 'warn' ? 'warning' : 'error',
+      file: relative(config, file),
+      line: range.line,
+      column: range.column + 1,
+      endLine: range.endLine,
+      endColumn: range.endColumn + 1,
+      message: formatMessage(messages[finding.messageId] ?? finding.messageId, finding.data),
+      from: { layer: from.layer ?? null, role: from.role ?? null },
+      to: target('reached' in finding ? finding.reached : finding.import),
+      specifier: finding.import?.specifier ?? null,
+      kind: finding.import?.kind ?? null,
+      chain: 'chain' in finding ? finding.chain.map((hop) => ({ file: relative(config, hop.file), line: hop.import.range.line, specifier: hop.import.specifier })) : [],
+      fingerprint: '',
+      baselined: false,
+    };
+  });
+  violations.sort(compareViolations);
+  assignFingerprints(violations);
+  const diagnostics = [...input.diagnostics]
+    .map((diagnostic) => ({ ...diagnostic, file: diagnostic.file && isInside(config, diagnostic.file) ? relative(config, diagnostic.file) : diagnostic.file }))
+    .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.kind.localeCompare(b.kind));
+  return {
+    schemaVersion: 1,
+    tool: input.tool,
+    summary: {
+      files: input.files,
+      errors: violations.filter((violation) => violation.severity === 'error').length,
+      warnings: violations.filter((violation) => violation.severity === 'warning').length,
+      baselined: 0,
+      durationMs: Math.round(input.durationMs),
+    },
+    violations,
+    diagnostics,
+  };
+}
+
+/** 0 clean; 1 error-severity violations (or warnings past `maxWarnings`); 2 the tool could not do all of its job. */
+export function exitCodeOf(result: AuditResult, maxWarnings: number | undefined): 0 | 1 | 2 {
+  if (result.diagnostics.length > 0) return 2;
+  const live = result.violations.filter((violation) => !violation.baselined);
+  if (live.some((violation) => violation.severity === 'error')) return 1;
+  if (maxWarnings !== undefined && live.filter((violation) => violation.severity === 'warning').length > maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,42 @@
+import type { Layer, Role } from '../config/types.js';
+import type { Diagnostic } from '../project/model.js';
+
+/** One hop of a chain: an import in `file` at `line`, written as `specifier`. */
+export interface Hop {
+  file: string;
+  line: number;
+  specifier: string;
+}
+
+/** A violation as the JSON contract spells it (design README, "Results"). */
+export interface Violation {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  from: { layer: Layer | null; role: Role | null };
+  to: { file: string | null; package: string | null; layer: Layer | null; role: Role | null } | null;
+  specifier: string | null;
+  kind: 'value' | 'type' | null;
+  chain: Hop[];
+  fingerprint: string;
+  baselined: boolean;
+}
+
+export interface AuditResult {
+  /** The JSON contract's version; bump on any breaking change. */
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  summary: { files: number; errors: number; warnings: number; baselined: number; durationMs: number };
+  violations: Violation[];
+  diagnostics: Diagnostic[];
+}
+
+/** Deterministic order: file, line, column, rule. */
+export function compareViolations(a: Violation, b: Violation): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
