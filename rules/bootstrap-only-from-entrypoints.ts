@@ -1,3 +1,3 @@
 import { checkRule } from './util/check-rule.js';
 
-export default checkRule('bootstrap-only-from-entrypoints', 'Let only entrypoints import the bootstrap composition root');
+export default checkRule('bootstrap-only-from-entrypoints');

@@ -1,3 +1,3 @@
 import { checkRule } from './util/check-rule.js';
 
-export default checkRule('no-unclassified-files', 'Report checked files that belong to no layer, so no file goes unchecked');
+export default checkRule('no-unclassified-files');

@@ -16,10 +16,14 @@ type SourceCode = Context['sourceCode'];
 /** A file's resolved imports, computed by the first cosmic rule that asks and shared by the rest. */
 const factsBySource = new WeakMap<SourceCode, { project: Project; facts: FileFacts }>();
 
+/** The last answer: every cosmic rule asks for the same file in a row. */
+let last: { filename: string; settings: unknown; project: Project } | undefined;
+
 /** The project the linted file belongs to, from `settings.cosmic`, a config file, or detection. */
 export function projectOf(context: Context): Project {
+  if (last && last.filename === context.filename && last.settings === context.settings) return last.project;
   const presetHint = context.settings['cosmic/preset'];
-  return projectForFile(
+  const project = projectForFile(
     {
       file: context.filename,
       settings: context.settings['cosmic'],
@@ -28,6 +32,8 @@ export function projectOf(context: Context): Project {
     },
     projectCache,
   );
+  last = { filename: context.filename, settings: context.settings, project };
+  return project;
 }
 
 function factsOf(context: Context, project: Project, classification: Classification): FileFacts {
@@ -50,13 +56,13 @@ function factsOf(context: Context, project: Project, classification: Classificat
  * src/checks. The rule reads the import records off the AST ESLint already parsed (one `Program`
  * listener, no selectors), resolves them once per file for all cosmic rules, and reports.
  */
-export function checkRule<MessageId extends string>(name: string, description: string) {
+export function checkRule<MessageId extends string>(name: string) {
   const ruleId = `cosmic/${name}`;
   const check = FILE_CHECKS[ruleId];
   if (!check) throw new Error(`internal: no check registered for ${ruleId}`);
   return createRule<[], MessageId>({
     name,
-    meta: { type: 'problem', docs: { description }, messages: check.messages as Record<MessageId, string>, schema: [] },
+    meta: { type: 'problem', docs: { description: check.description }, messages: check.messages as Record<MessageId, string>, schema: [] },
     defaultOptions: [],
     create(context) {
       const project = projectOf(context);

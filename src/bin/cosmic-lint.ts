@@ -7,6 +7,10 @@ import { runAudit } from '../cli/audit.js';
 import { classifyReport } from '../cli/classify.js';
 import { loadProject } from '../cli/load-project.js';
 import { writeFileAtomic } from '../cli/write-atomic.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyBaseline, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
+import { exitCodeOf } from '../results/build.js';
 import { formatDiagnostics } from '../report/text.js';
 import { REPORTERS } from '../report/index.js';
 
@@ -29,27 +33,60 @@ async function run(command: Command): Promise<number> {
       else process.stdout.write(text);
       return 0;
     }
-    case 'audit': {
-      const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
-      const { result, exitCode } = await runAudit({
-        cwd,
-        paths: command.paths,
-        configFile: command.config,
-        preset: command.preset,
-        engine: command.engine,
-        maxWarnings: command.maxWarnings,
-        now: () => performance.now(),
-        depcruiseGraph,
-      });
-      if (command.quiet) result.violations = result.violations.filter((violation) => violation.severity === 'error');
-      const color = command.output === undefined && process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb';
-      const report = REPORTERS[command.format]!(result, { color });
-      if (command.output) writeFileAtomic(command.output, report);
-      else process.stdout.write(report);
-      process.stderr.write(formatDiagnostics(result.diagnostics));
-      return exitCode;
+    case 'audit':
+      return audit(command, cwd);
+  }
+}
+
+/** Reads the baseline file, if any; a missing one is fine only when it is about to be written. */
+function readBaseline(file: string, mayBeMissing: boolean): Baseline | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && mayBeMissing) return undefined;
+    throw new CosmicError('io', `cannot read the baseline (${(error as Error).message})`, file);
+  }
+  return parseBaseline(text, file);
+}
+
+async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string): Promise<number> {
+  const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
+  const { result, exitCode, rules } = await runAudit({
+    cwd,
+    paths: command.paths,
+    configFile: command.config,
+    preset: command.preset,
+    engine: command.engine,
+    maxWarnings: command.maxWarnings,
+    now: () => performance.now(),
+    depcruiseGraph,
+  });
+  let code = exitCode;
+  if (command.baseline) {
+    const baselineFile = path.resolve(cwd, command.baseline);
+    const previous = readBaseline(baselineFile, command.updateBaseline);
+    if (previous) applyBaseline(result, previous);
+    if (command.updateBaseline) {
+      const update = updateBaseline(result, previous, command.force);
+      writeFileAtomic(baselineFile, formatBaseline(update.baseline));
+      process.stderr.write(
+        `cosmic-lint: baseline ${command.baseline}: ${update.baseline.violations.length} entries (${update.added} added, ${update.removed} removed)${update.notAdded > 0 ? `; ${update.notAdded} new violation(s) not added: fix them, or add them with --force` : ''}\n`,
+      );
+      applyBaseline(result, update.baseline);
+    }
+    code = exitCodeOf(result, command.maxWarnings);
+    for (const entry of result.staleBaseline ?? []) {
+      process.stderr.write(`cosmic-lint: fixed since the baseline: ${entry.ruleId} ${entry.file} → ${entry.target} (run with --update-baseline to drop it)\n`);
     }
   }
+  if (command.quiet) result.violations = result.violations.filter((violation) => violation.severity === 'error');
+  const color = command.output === undefined && process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb';
+  const report = await REPORTERS[command.format]!(result, { color, rules });
+  if (command.output) writeFileAtomic(path.resolve(cwd, command.output), report);
+  else process.stdout.write(report);
+  process.stderr.write(formatDiagnostics(result.diagnostics));
+  return code;
 }
 
 try {

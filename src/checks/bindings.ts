@@ -23,18 +23,17 @@ export function isBarrel(file: string): boolean {
  * The files an import's names come from, barrels followed to the defining file so that role checks
  * see `SqlRepository` from `adapters/index.ts` as coming from `adapters/repository.ts`.
  */
-export function boundTargets(project: Project, imported: ResolvedImport): BoundTarget[] {
+export function boundTargets(project: Project, imported: ResolvedImport, relevant: (classification: Classification) => boolean): BoundTarget[] {
   const { target } = imported;
   if (target.type !== 'file') return [];
   if (imported.names.length === 0) return [{ name: '*', local: undefined, kind: imported.kind, classification: target.classification }];
+  // Resolve names through a barrel only when something it re-exports could matter to the caller.
+  const follow = isBarrel(target.path) && project.exports.reexportedFiles(target.path).some((file) => relevant(project.classifier.classify(file)));
   return imported.names.map((bound) => ({
     name: bound.imported,
     local: bound.local,
     kind: bound.kind,
-    classification:
-      bound.imported !== '*' && isBarrel(target.path)
-        ? project.classifier.classify(project.exports.definingFile(target.path, bound.imported))
-        : target.classification,
+    classification: follow && bound.imported !== '*' ? project.classifier.classify(project.exports.definingFile(target.path, bound.imported)) : target.classification,
   }));
 }
 

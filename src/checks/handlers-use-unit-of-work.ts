@@ -18,6 +18,8 @@ export type HandlersUseUnitOfWorkMessageId = keyof typeof handlersUseUnitOfWorkM
 
 const PERSISTENCE_ROLES: readonly Role[] = ['repository', 'orm'];
 
+const isPersistence = (classification: { role: Role | undefined }) => PERSISTENCE_ROLES.includes(classification.role!);
+
 function describeRole(role: Role | undefined): string {
   return role === 'orm' ? 'the ORM mapping (session or data source)' : 'a repository';
 }
@@ -43,7 +45,7 @@ export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): 
       continue;
     }
     if (target.type !== 'file') continue;
-    const persistent = boundTargets(project, imported).filter(
+    const persistent = boundTargets(project, imported, isPersistence).filter(
       (bound) => bound.kind === 'value' && bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!),
     );
     const wholeModule = imported.kind === 'value' && PERSISTENCE_ROLES.includes(target.classification.role!) && imported.names.every((name) => name.imported === '*');

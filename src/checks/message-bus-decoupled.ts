@@ -16,7 +16,7 @@ export function checkMessageBusDecoupled(project: Project, facts: FileFacts): Fi
   const findings: Finding[] = [];
   for (const imported of facts.imports) {
     if (imported.kind !== 'value' || imported.target.type !== 'file') continue;
-    const handlers = boundTargets(project, imported).filter((bound) => bound.kind === 'value' && bound.classification.role === 'handlers');
+    const handlers = boundTargets(project, imported, (classification) => classification.role === 'handlers').filter((bound) => bound.kind === 'value' && bound.classification.role === 'handlers');
     if (handlers.length === 0) continue;
     findings.push({
       ruleId: MESSAGE_BUS_DECOUPLED,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Project } from '../project/project.js';
 import type { FileFacts, Finding } from './finding.js';
 
@@ -14,5 +15,7 @@ export function checkNoUnclassifiedFiles(project: Project, facts: FileFacts): Fi
   const { classification } = facts;
   if (!classification.included || classification.layer) return [];
   const layers = project.config.layers.map((list) => `${list.name} ${list.globs.join(' ')}`).join('; ');
-  return [{ ruleId: NO_UNCLASSIFIED_FILES, messageId: 'unclassified', import: undefined, data: { file: classification.file, source: project.config.source, layers } }];
+  const { source, root } = project.config;
+  const where = path.isAbsolute(source) ? path.relative(root, source).split(path.sep).join('/') : source;
+  return [{ ruleId: NO_UNCLASSIFIED_FILES, messageId: 'unclassified', import: undefined, data: { file: classification.file, source: where, layers } }];
 }

@@ -10,11 +10,24 @@ import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMes
 import { checkNoUnclassifiedFiles, NO_UNCLASSIFIED_FILES, noUnclassifiedFilesMessages } from './no-unclassified-files.js';
 import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessages } from './no-unresolved-imports.js';
 import { checkUnitOfWorkBoundary, UNIT_OF_WORK_BOUNDARY, unitOfWorkBoundaryMessages } from './unit-of-work-boundary.js';
+import { NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages } from './graph.js';
+
+/** Where every rule's documentation lives; ESLint's `meta.docs.url`, SARIF's `helpUri`. */
+export const DOCS_BASE_URL = 'https://github.com/cosmic-lint/cosmic-lint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId.replace(/^cosmic\//, '')}.md`;
+}
+
+/** What every report says about a rule: its one-line description, its messages, its doc. */
+export interface RuleMeta {
+  ruleId: string;
+  description: string;
+  messages: Readonly<Record<string, string>>;
+}
 
 /** A per-file check as every engine runs it: the ESLint rules and the audit. */
-export interface FileCheck {
-  ruleId: string;
-  messages: Readonly<Record<string, string>>;
+export interface FileCheck extends RuleMeta {
   /** Whether the check can find anything in a file so classified; engines skip the work otherwise. */
   appliesTo(classification: Classification): boolean;
   run(project: Project, facts: FileFacts): Finding[];
@@ -23,35 +36,58 @@ export interface FileCheck {
 const isHandlers = (classification: Classification) => classification.role === 'handlers';
 
 export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
-  [HANDLERS_USE_UNIT_OF_WORK]: { ruleId: HANDLERS_USE_UNIT_OF_WORK, messages: handlersUseUnitOfWorkMessages, appliesTo: isHandlers, run: checkHandlersUseUnitOfWork },
-  [UNIT_OF_WORK_BOUNDARY]: { ruleId: UNIT_OF_WORK_BOUNDARY, messages: unitOfWorkBoundaryMessages, appliesTo: () => true, run: checkUnitOfWorkBoundary },
+  [HANDLERS_USE_UNIT_OF_WORK]: {
+    ruleId: HANDLERS_USE_UNIT_OF_WORK,
+    description: 'Make handlers reach persistence only through the unit of work',
+    messages: handlersUseUnitOfWorkMessages,
+    appliesTo: isHandlers,
+    run: checkHandlersUseUnitOfWork,
+  },
+  [UNIT_OF_WORK_BOUNDARY]: {
+    ruleId: UNIT_OF_WORK_BOUNDARY,
+    description: 'Keep repositories behind the unit of work, and the unit of work away from the bus and handlers',
+    messages: unitOfWorkBoundaryMessages,
+    appliesTo: () => true,
+    run: checkUnitOfWorkBoundary,
+  },
   [MESSAGE_BUS_DECOUPLED]: {
     ruleId: MESSAGE_BUS_DECOUPLED,
+    description: 'Keep the message bus free of runtime imports of handlers',
     messages: messageBusDecoupledMessages,
     appliesTo: (classification) => classification.role === 'message-bus',
     run: checkMessageBusDecoupled,
   },
   [BOOTSTRAP_ONLY_FROM_ENTRYPOINTS]: {
     ruleId: BOOTSTRAP_ONLY_FROM_ENTRYPOINTS,
+    description: 'Let only entrypoints import the bootstrap composition root',
     messages: bootstrapOnlyFromEntrypointsMessages,
     appliesTo: (classification) => classification.layer !== 'entrypoints' && classification.layer !== 'bootstrap',
     run: checkBootstrapOnlyFromEntrypoints,
   },
   [LAYER_DIRECTION]: {
     ruleId: LAYER_DIRECTION,
+    description: 'Enforce the allowed-import matrix between the Cosmic Python layers',
     messages: layerDirectionMessages,
     appliesTo: (classification) => classification.layer !== undefined,
     run: (project, facts) => checkLayerDirection(project.config, facts),
   },
   [DOMAIN_PURITY]: {
     ruleId: DOMAIN_PURITY,
+    description: 'Keep the domain free of infrastructure packages and I/O built-ins',
     messages: domainPurityMessages,
     appliesTo: (classification) => classification.layer === 'domain',
     run: (project, facts) => checkDomainPurity(project.config, facts),
   },
-  [NO_UNRESOLVED_IMPORTS]: { ruleId: NO_UNRESOLVED_IMPORTS, messages: noUnresolvedImportsMessages, appliesTo: () => true, run: (project, facts) => checkUnresolvedImports(project.resolver, facts) },
+  [NO_UNRESOLVED_IMPORTS]: {
+    ruleId: NO_UNRESOLVED_IMPORTS,
+    description: 'Report imports that resolve to no file or package, so no boundary goes unchecked',
+    messages: noUnresolvedImportsMessages,
+    appliesTo: () => true,
+    run: (project, facts) => checkUnresolvedImports(project.resolver, facts),
+  },
   [NO_UNCLASSIFIED_FILES]: {
     ruleId: NO_UNCLASSIFIED_FILES,
+    description: 'Report checked files that belong to no layer, so no file goes unchecked',
     messages: noUnclassifiedFilesMessages,
     appliesTo: (classification) => classification.layer === undefined,
     run: checkNoUnclassifiedFiles,
@@ -70,18 +106,45 @@ function isOn(project: Project, ruleId: string): boolean {
   return severity !== undefined && severity !== 'off';
 }
 
+/** Each check runs once per file even when several rules ask for its findings (precedence asks twice). */
+const findingsCache = new WeakMap<FileFacts, Map<string, Finding[]>>();
+
+function findingsOf(ruleId: string, project: Project, facts: FileFacts): Finding[] {
+  let byRule = findingsCache.get(facts);
+  if (!byRule) findingsCache.set(facts, (byRule = new Map()));
+  let findings = byRule.get(ruleId);
+  if (!findings) byRule.set(ruleId, (findings = FILE_CHECKS[ruleId]!.run(project, facts)));
+  return findings;
+}
+
 /** The findings of one rule for one file, minus the edges a more specific rule that is on reports. */
 export function runFileCheck(ruleId: string, project: Project, facts: FileFacts): Finding[] {
   const check = FILE_CHECKS[ruleId]!;
   if (!check.appliesTo(facts.classification)) return [];
-  const findings = check.run(project, facts);
+  const findings = findingsOf(ruleId, project, facts);
   const rank = EDGE_PRECEDENCE.indexOf(ruleId);
   if (rank <= 0 || findings.length === 0) return findings;
   const claimed = new Set<ResolvedImport>();
   for (const specific of EDGE_PRECEDENCE.slice(0, rank)) {
-    const specificCheck = FILE_CHECKS[specific]!;
-    if (!isOn(project, specific) || !specificCheck.appliesTo(facts.classification)) continue;
-    for (const finding of specificCheck.run(project, facts)) if (finding.import) claimed.add(finding.import);
+    if (!isOn(project, specific) || !FILE_CHECKS[specific]!.appliesTo(facts.classification)) continue;
+    for (const finding of findingsOf(specific, project, facts)) if (finding.import) claimed.add(finding.import);
   }
   return findings.filter((finding) => !finding.import || !claimed.has(finding.import));
 }
+
+/** The whole-graph rules: the audit runs them; a per-file linter cannot. */
+export const GRAPH_RULES: Readonly<Record<string, RuleMeta>> = {
+  [NO_TRANSITIVE_VIOLATION]: {
+    ruleId: NO_TRANSITIVE_VIOLATION,
+    description: 'Forbid dependencies that travel through allowed-looking hops (audit only: a whole-graph check)',
+    messages: noTransitiveViolationMessages,
+  },
+  [NO_LAYER_CYCLES]: {
+    ruleId: NO_LAYER_CYCLES,
+    description: 'Forbid import cycles whose files span two or more layers (audit only: a whole-graph check)',
+    messages: noLayerCyclesMessages,
+  },
+};
+
+/** Every rule the audit can run, by id. */
+export const ALL_RULES: Readonly<Record<string, RuleMeta>> = { ...FILE_CHECKS, ...GRAPH_RULES };

@@ -1,3 +1,4 @@
+import type { Classification } from '../project/classify.js';
 import type { Project } from '../project/project.js';
 import { boundTargets, listNames } from './bindings.js';
 import { describeSide, type FileFacts, type Finding } from './finding.js';
@@ -11,6 +12,8 @@ export const unitOfWorkBoundaryMessages = {
 
 export type UnitOfWorkBoundaryMessageId = keyof typeof unitOfWorkBoundaryMessages;
 
+const isDispatch = (classification: Classification) => classification.role === 'message-bus' || classification.role === 'handlers';
+
 /** `cosmic/unit-of-work-boundary`: only the unit of work (and bootstrap) import concrete repositories; the unit of work imports neither the bus nor handlers. */
 export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Finding[] {
   const from = facts.classification;
@@ -18,7 +21,7 @@ export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Fin
   if (from.role === 'unit-of-work') {
     for (const imported of facts.imports) {
       if (imported.target.type !== 'file') continue;
-      const dispatch = boundTargets(project, imported).find((bound) => bound.classification.role === 'message-bus' || bound.classification.role === 'handlers');
+      const dispatch = boundTargets(project, imported, isDispatch).find((bound) => bound.classification.role === 'message-bus' || bound.classification.role === 'handlers');
       if (!dispatch) continue;
       findings.push({
         ruleId: UNIT_OF_WORK_BOUNDARY,
@@ -39,7 +42,7 @@ export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Fin
   for (const imported of facts.imports) {
     // A barrel re-exporting the repository does not use it; whoever imports through the barrel is checked.
     if (imported.kind !== 'value' || imported.form === 'export-from' || imported.target.type !== 'file') continue;
-    const repositories = boundTargets(project, imported).filter((bound) => bound.kind === 'value' && bound.classification.role === 'repository');
+    const repositories = boundTargets(project, imported, (classification) => classification.role === 'repository').filter((bound) => bound.kind === 'value' && bound.classification.role === 'repository');
     if (repositories.length === 0) continue;
     findings.push({
       ruleId: UNIT_OF_WORK_BOUNDARY,

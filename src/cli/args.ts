@@ -17,6 +17,9 @@ export type Command =
       output: string | undefined;
       maxWarnings: number | undefined;
       quiet: boolean;
+      baseline: string | undefined;
+      updateBaseline: boolean;
+      force: boolean;
     }
   | { name: 'classify'; files: string[]; config: string | undefined }
   | { name: 'depcruise-config'; output: string | undefined; config: string | undefined };
@@ -55,6 +58,9 @@ Options:
   --output F              write the report to F (atomically) instead of stdout
   --max-warnings N        exit 1 when there are more than N warnings
   --quiet                 report errors only
+  --baseline F            hide the known violations listed in F; report entries fixed since
+  --update-baseline       rewrite F (atomically): drop fixed entries; with --force, add new ones
+  --force                 let --update-baseline add violations (default: it only removes)
   -h, --help              this help
 
 Exit codes: 0 no error-severity violation; 1 violations (or warnings past --max-warnings);
@@ -84,6 +90,9 @@ const OPTIONS = {
     output: { type: 'string', short: 'o' },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
   },
   classify: COMMON,
   'depcruise-config': { ...COMMON, output: { type: 'string', short: 'o' } },
@@ -121,6 +130,8 @@ export function parseCommand(argv: readonly string[]): Command {
     const { values, positionals } = parse(command, OPTIONS.audit, rest);
     if (values.help) return { name: 'help', text: HELP.audit! };
     if (values.preset !== undefined && !isPresetName(values.preset)) oneOf('preset', values.preset, ['domain-only', 'part1', 'recommended', 'strict']);
+    if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline F: the file to write');
+    if (values.force && !values['update-baseline']) throw new UsageError('--force only applies to --update-baseline');
     const maxWarnings = values['max-warnings'];
     if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, got "${maxWarnings}"`);
     return {
@@ -133,6 +144,9 @@ export function parseCommand(argv: readonly string[]): Command {
       output: values.output,
       maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
       quiet: values.quiet,
+      baseline: values.baseline,
+      updateBaseline: values['update-baseline'],
+      force: values.force,
     };
   }
   if (command === 'classify') {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FILE_CHECKS, runFileCheck } from '../checks/registry.js';
+import { ALL_RULES, FILE_CHECKS, runFileCheck, type RuleMeta } from '../checks/registry.js';
 import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
 import { packageInfo } from '../config/package-info.js';
 import type { PresetName } from '../config/types.js';
@@ -25,6 +25,8 @@ export interface AuditOptions {
 export interface AuditOutcome {
   result: AuditResult;
   exitCode: 0 | 1 | 2;
+  /** The rules that ran, for reports that describe them. */
+  rules: RuleMeta[];
 }
 
 const isOn = (severity: string | undefined) => severity !== undefined && severity !== 'off';
@@ -89,8 +91,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     findings,
     diagnostics,
     files: model.files.size,
+    imports: [...model.files.values()].flatMap((file) =>
+      file.imports.flatMap((imported) =>
+        file.classification.layer && imported.target.type === 'file' && imported.target.classification.layer
+          ? [{ from: file.classification.layer, to: imported.target.classification.layer }]
+          : [],
+      ),
+    ),
     durationMs: options.now() - started,
     tool: packageInfo(),
   });
-  return { result, exitCode: exitCodeOf(result, options.maxWarnings) };
+  const rules = Object.values(ALL_RULES).filter((rule) => isOn(config.rules[rule.ruleId]));
+  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules };
 }

@@ -14,6 +14,11 @@ interface ExportMap {
 export interface ExportIndex {
   /** The file that defines `name` as exported by `file`, following barrels' re-exports; `file` itself when it is not re-exported. */
   definingFile(file: string, name: string): string;
+  /**
+   * The files a barrel re-exports, following nested barrels (`index.*`) but not parsing the
+   * modules they point at: cheap enough to ask before paying for `definingFile`.
+   */
+  reexportedFiles(barrel: string): readonly string[];
 }
 
 const MAX_DEPTH = 16;
@@ -108,9 +113,26 @@ export function createExportIndex(resolver: Resolver): ExportIndex {
     return undefined;
   }
 
+  const closures = new Map<string, string[]>();
+  function reexportedFiles(barrel: string): string[] {
+    let closure = closures.get(barrel);
+    if (closure) return closure;
+    closures.set(barrel, (closure = []));
+    const map = exportMap(barrel);
+    const specifiers = [...map.stars, ...[...map.forwarded.values()].map((forwarded) => forwarded.specifier)];
+    for (const specifier of new Set(specifiers)) {
+      const next = target(specifier, barrel);
+      if (!next) continue;
+      closure.push(next);
+      if (/^index\.[cm]?[jt]sx?$/.test(path.basename(next))) closure.push(...reexportedFiles(next));
+    }
+    return closure;
+  }
+
   return {
     definingFile(file, name) {
       return find(path.resolve(file), name, 0, new Set()) ?? file;
     },
+    reexportedFiles: (barrel) => reexportedFiles(path.resolve(barrel)),
   };
 }

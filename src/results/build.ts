@@ -6,7 +6,8 @@ import type { Classifier } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Diagnostic } from '../project/model.js';
 import { assignFingerprints } from './fingerprint.js';
-import { compareViolations, type AuditResult, type Violation } from './violation.js';
+import { compareViolations, type AuditResult, type LayerEdge, type Violation } from './violation.js';
+import { LAYERS, type Layer } from '../config/types.js';
 
 export interface LocatedFinding {
   finding: Finding | GraphFinding;
@@ -41,6 +42,8 @@ export function buildResult(input: {
   findings: readonly LocatedFinding[];
   diagnostics: readonly Diagnostic[];
   files: number;
+  /** Every import between classified files, for the layer edges. */
+  imports: ReadonlyArray<{ from: Layer; to: Layer }>;
   durationMs: number;
   tool: { name: string; version: string };
 }): AuditResult {
@@ -72,6 +75,19 @@ export function buildResult(input: {
   const diagnostics = [...input.diagnostics]
     .map((diagnostic) => ({ ...diagnostic, file: diagnostic.file && isInside(config, diagnostic.file) ? relative(config, diagnostic.file) : diagnostic.file }))
     .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.kind.localeCompare(b.kind));
+  const edges = new Map<string, LayerEdge>();
+  const edge = (from: Layer, to: Layer): LayerEdge => {
+    const key = `${from}|${to}`;
+    let found = edges.get(key);
+    if (!found) edges.set(key, (found = { from, to, imports: 0, violations: 0 }));
+    return found;
+  };
+  for (const { from, to } of input.imports) if (from !== to) edge(from, to).imports += 1;
+  for (const violation of violations) {
+    const to = violation.to?.layer;
+    if (violation.from.layer && to && to !== violation.from.layer && violation.chain.length === 0) edge(violation.from.layer, to).violations += 1;
+  }
+  const order = (layer: Layer) => LAYERS.indexOf(layer);
   return {
     schemaVersion: 1,
     tool: input.tool,
@@ -84,6 +100,8 @@ export function buildResult(input: {
     },
     violations,
     diagnostics,
+    layers: LAYERS.filter((layer) => config.layers.some((list) => list.name === layer)),
+    layerEdges: [...edges.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
   };
 }
 

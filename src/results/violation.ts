@@ -27,13 +27,26 @@ export interface Violation {
   baselined: boolean;
 }
 
+/** Observed imports between two layers, and how many of them break a rule: the layer diagram's arrows. */
+export interface LayerEdge {
+  from: Layer;
+  to: Layer;
+  imports: number;
+  violations: number;
+}
+
 export interface AuditResult {
-  /** The JSON contract's version; bump on any breaking change. */
+  /** The JSON contract's version; bump on any breaking change (fields may be added within a version). */
   schemaVersion: 1;
   tool: { name: string; version: string };
   summary: { files: number; errors: number; warnings: number; baselined: number; durationMs: number };
   violations: Violation[];
   diagnostics: Diagnostic[];
+  /** The layers the config declares, inner first. */
+  layers: Layer[];
+  layerEdges: LayerEdge[];
+  /** Baseline entries whose violation is no longer found (fixed since): only with --baseline. */
+  staleBaseline?: Array<{ fingerprint: string; ruleId: string; file: string; target: string }>;
 }
 
 /** Deterministic order: file, line, column, rule. */

@@ -136,7 +136,7 @@ describe('cosmic-lint arguments', () => {
 
   it('rejects an unknown command and a bad --format value with a hint', () => {
     expect(runCli(['audti']).stderr).toContain('unknown command "audti" (did you mean "audit"?)');
-    expect(runCli(['audit', '--format', 'sarf']).stderr).toContain('--format must be one of json, text, got "sarf"');
+    expect(runCli(['audit', '--format', 'sarf']).stderr).toContain('--format must be one of github, html, json, junit, markdown, sarif, text, got "sarf" (did you mean "sarif"?)');
   });
 
   it('prints help for each command and the version', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { DOCS_BASE_URL } from '../../rules/util/create-rule.js';
+import { DOCS_BASE_URL } from '../../src/checks/registry.js';
 import cosmic from '../../src/index.js';
 import { RULE_IDS } from '../../src/config/presets.js';
 import { formatMessage } from '../../src/checks/finding.js';

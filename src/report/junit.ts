@@ -1,0 +1,37 @@
+import type { RuleMeta } from '../checks/registry.js';
+import type { AuditResult, Violation } from '../results/violation.js';
+import { escapeXml } from './escape.js';
+
+function failureText(violation: Violation): string {
+  const chain = violation.chain.map((hop) => `\n  ↳ ${hop.file}:${hop.line} '${hop.specifier}'`).join('');
+  return `${violation.file}:${violation.line}:${violation.column} ${violation.message}${chain}`;
+}
+
+/** JUnit XML for CI dashboards: a suite per rule, a test case per rule × file, failures carrying the messages. */
+export function formatJunit(result: AuditResult, rules: readonly RuleMeta[]): string {
+  const live = result.violations.filter((violation) => !violation.baselined);
+  const ruleIds = [...new Set([...rules.map((rule) => rule.ruleId), ...live.map((violation) => violation.ruleId)])].sort();
+  const suites = ruleIds.map((ruleId) => {
+    const byFile = new Map<string, Violation[]>();
+    for (const violation of live.filter((candidate) => candidate.ruleId === ruleId)) byFile.set(violation.file, [...(byFile.get(violation.file) ?? []), violation]);
+    const cases =
+      byFile.size === 0
+        ? [`    <testcase classname="${escapeXml(ruleId)}" name="${escapeXml(`all ${result.summary.files} files`)}" time="0"/>`]
+        : [...byFile].map(
+            ([file, violations]) =>
+              `    <testcase classname="${escapeXml(ruleId)}" name="${escapeXml(file)}" file="${escapeXml(file)}" time="0">\n${violations
+                .map((violation) => `      <failure type="${violation.severity}" message="${escapeXml(`${violation.line}:${violation.column} ${violation.message}`)}">${escapeXml(failureText(violation))}</failure>`)
+                .join('\n')}\n    </testcase>`,
+          );
+    const failures = [...byFile.values()].length;
+    return `  <testsuite name="${escapeXml(ruleId)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const errors = result.diagnostics.map(
+    (diagnostic) =>
+      `    <testcase classname="cosmic-lint" name="${escapeXml(`${diagnostic.kind} ${diagnostic.file ?? ''}`.trim())}" time="0">\n      <error type="${escapeXml(diagnostic.kind)}" message="${escapeXml(diagnostic.message)}"/>\n    </testcase>`,
+  );
+  if (errors.length > 0) suites.push(`  <testsuite name="cosmic-lint diagnostics" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">\n${errors.join('\n')}\n  </testsuite>`);
+  const tests = suites.reduce((total, suite) => total + Number(/tests="(\d+)"/.exec(suite)![1]), 0);
+  const failures = suites.reduce((total, suite) => total + Number(/failures="(\d+)"/.exec(suite)![1]), 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cosmic-lint" tests="${tests}" failures="${failures}" errors="${errors.length}">\n${suites.join('\n')}\n</testsuites>\n`;
+}

@@ -1,0 +1,55 @@
+import type { AuditResult } from '../results/violation.js';
+
+/** Text safe inside a Markdown table cell or list item: no raw HTML, no cell breaks, one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** A pull request comment: totals, a table per rule and per layer pair, then every violation with its chain. */
+export function formatMarkdown(result: AuditResult): string {
+  const live = result.violations.filter((violation) => !violation.baselined);
+  const { errors, warnings, files, baselined } = result.summary;
+  const lines = [
+    `## cosmic-lint: ${live.length === 0 ? '✅ no problems' : `❌ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`}`,
+    '',
+    `${plural(files, 'file')} checked${baselined > 0 ? `, ${baselined} known violations hidden by the baseline` : ''}${result.diagnostics.length > 0 ? `, **${plural(result.diagnostics.length, 'diagnostic')}: the check is incomplete**` : ''}.`,
+  ];
+  if (live.length > 0) {
+    const byRule = new Map<string, { errors: number; warnings: number }>();
+    for (const violation of live) {
+      const counts = byRule.get(violation.ruleId) ?? { errors: 0, warnings: 0 };
+      counts[violation.severity === 'error' ? 'errors' : 'warnings'] += 1;
+      byRule.set(violation.ruleId, counts);
+    }
+    lines.push('', '| rule | errors | warnings |', '|---|---:|---:|');
+    for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) lines.push(`| \`${ruleId}\` | ${counts.errors} | ${counts.warnings} |`);
+    const pairs = result.layerEdges.filter((edge) => edge.violations > 0);
+    if (pairs.length > 0) {
+      lines.push('', '| from → to | imports | violations |', '|---|---:|---:|');
+      for (const edge of pairs) lines.push(`| ${edge.from} → ${edge.to} | ${edge.imports} | ${edge.violations} |`);
+    }
+    lines.push('', '### Violations', '');
+    for (const violation of live) {
+      lines.push(`- **${violation.severity}** \`${violation.ruleId}\` ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}: ${escapeMarkdown(violation.message)}`);
+      for (const hop of violation.chain) lines.push(`  - ↳ ${escapeMarkdown(`${hop.file}:${hop.line}`)} imports ${escapeMarkdown(`'${hop.specifier}'`)}`);
+    }
+  }
+  if (result.diagnostics.length > 0) {
+    lines.push('', '### Diagnostics', '');
+    for (const diagnostic of result.diagnostics) lines.push(`- ${escapeMarkdown(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}`);
+  }
+  if (result.staleBaseline && result.staleBaseline.length > 0) {
+    lines.push('', `### Fixed since the baseline (${result.staleBaseline.length}): run with \`--update-baseline\` to drop them`, '');
+    for (const entry of result.staleBaseline) lines.push(`- \`${entry.ruleId}\` ${escapeMarkdown(`${entry.file} → ${entry.target}`)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

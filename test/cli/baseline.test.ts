@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/results/violation.js';
+import { fixturePath, runCli } from '../helpers.js';
+
+/** fixtures/baseline: a project with two known violations and a committed baseline; each test works on a copy. */
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-baseline-'));
+afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
+let project: string;
+let counter = 0;
+
+beforeEach(() => {
+  project = path.join(temporary, `copy-${counter++}`);
+  fs.cpSync(fixturePath('baseline'), project, { recursive: true });
+});
+
+const audit = (...args: string[]) => runCli(['audit', project, '--baseline', path.join(project, 'cosmic-lint.baseline.json'), ...args]);
+const json = (...args: string[]) => {
+  const run = audit('--format', 'json', ...args);
+  return { ...run, result: JSON.parse(run.stdout) as AuditResult };
+};
+const edit = (file: string, change: (text: string) => string) => fs.writeFileSync(path.join(project, file), change(fs.readFileSync(path.join(project, file), 'utf8')));
+
+it('the committed baseline passes the gate: known violations hidden, exit 0', () => {
+  const { status, result, stderr } = json();
+  expect(stderr).toBe('');
+  expect(status).toBe(0);
+  expect(result.summary).toMatchObject({ errors: 0, baselined: 2 });
+  expect(result.violations.every((violation) => violation.baselined)).toBe(true);
+  expect(audit().stdout).toMatch(/✔ no problems \(3 files checked, 2 baselined\)/);
+});
+
+it('survives moved lines and reworded code around the known violations', () => {
+  edit('src/domain/model.ts', (text) => `// a new comment\n\n${text.replace('export class Product', '/** The product. */\nexport class Product')}`);
+  expect(json().status).toBe(0);
+});
+
+it('one new violation fails the gate with exit 1, and only it is shown', () => {
+  edit('src/service-layer/handlers.ts', (text) => `import { toRow } from '../adapters/orm.js';\n${text}\nexport const row = toRow;\n`);
+  const run = audit();
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain('src/service-layer/handlers.ts\n  1:23');
+  expect(run.stdout).not.toContain('src/domain/model.ts');
+  expect(run.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\)/);
+});
+
+it('fixing a baselined violation reports the stale entry, and --update-baseline drops it', () => {
+  edit('src/domain/model.ts', (text) => text.replace("import { Pool } from 'pg';\n", '').replace('[Pool, toRow]', '[toRow]'));
+  const run = json();
+  expect(run.status).toBe(0);
+  expect(run.result.staleBaseline).toEqual([expect.objectContaining({ ruleId: 'cosmic/domain-purity', file: 'src/domain/model.ts', target: 'pg' })]);
+  expect(run.stderr).toContain('fixed since the baseline: cosmic/domain-purity src/domain/model.ts → pg');
+  const update = audit('--update-baseline');
+  expect(update.stderr).toContain('baseline');
+  expect(update.stderr).toContain('1 entries (0 added, 1 removed)');
+  const written = JSON.parse(fs.readFileSync(path.join(project, 'cosmic-lint.baseline.json'), 'utf8')) as { violations: unknown[] };
+  expect(written.violations).toHaveLength(1);
+  expect(json().result.staleBaseline).toEqual([]);
+});
+
+it('--update-baseline is a ratchet: it adds new violations only with --force', () => {
+  edit('src/service-layer/handlers.ts', (text) => `import { toRow } from '../adapters/orm.js';\n${text}\nexport const row = toRow;\n`);
+  const ratchet = audit('--update-baseline');
+  expect(ratchet.status).toBe(1);
+  expect(ratchet.stderr).toContain('1 new violation(s) not added');
+  const forced = audit('--update-baseline', '--force');
+  expect(forced.status).toBe(0);
+  expect(forced.stderr).toContain('3 entries (1 added, 0 removed)');
+  const text = fs.readFileSync(path.join(project, 'cosmic-lint.baseline.json'), 'utf8');
+  const files = (JSON.parse(text) as { violations: Array<{ file: string }> }).violations.map((entry) => entry.file);
+  expect(files).toEqual([...files].sort());
+  expect(text.endsWith('\n')).toBe(true);
+});
+
+it('a broken baseline is a tool error naming the file, never an empty baseline', () => {
+  fs.writeFileSync(path.join(project, 'cosmic-lint.baseline.json'), '{ "version": 1, ');
+  const run = audit();
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('cosmic-lint.baseline.json: the baseline is not valid JSON');
+});

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ajvDraft04 from 'ajv-draft-04';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../src/checks/registry.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { formatJunit } from '../../src/report/junit.js';
+import { escapeMarkdown, formatMarkdown } from '../../src/report/markdown.js';
+import { formatSarif } from '../../src/report/sarif.js';
+import type { AuditResult } from '../../src/results/violation.js';
+import { fixturePath, REPO_ROOT, runCli } from '../helpers.js';
+
+function audit(fixture: string): AuditResult {
+  return JSON.parse(runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'json']).stdout) as AuditResult;
+}
+
+const rules = Object.values(ALL_RULES);
+const sample = audit('sample');
+const hostile = audit('report/hostile');
+
+/** The official SARIF 2.1.0 schema, as Microsoft publishes it in @microsoft/jest-sarif (a dev dependency, not copied here). */
+const sarifSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+// ajv-draft-04 is CommonJS with a `default` export.
+const AjvDraft04 = ((ajvDraft04 as unknown as { default?: unknown }).default ?? ajvDraft04) as typeof ajvDraft04.default;
+// The SARIF schema is JSON Schema draft-04 (Ajv's draft-04 build), and one of its patterns is not valid in unicode mode.
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema);
+
+describe('sarif', () => {
+  it('validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', () => {
+    for (const result of [sample, hostile]) {
+      const log: unknown = JSON.parse(formatSarif(result, rules));
+      expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    }
+  });
+
+  it('describes every rule that ran, and gives each result a region, a fingerprint and its chain', () => {
+    const log = JSON.parse(formatSarif(sample, rules)) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<Record<string, unknown>> }>;
+    };
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.ruleId));
+    expect(run.tool.driver.rules[0]!.helpUri).toMatch(/docs\/rules\/[a-z-]+\.md$/);
+    expect(run.results).toHaveLength(sample.violations.length);
+    const transitive = run.results.find((result) => result['ruleId'] === 'cosmic/no-transitive-violation')!;
+    expect(transitive).toMatchObject({
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'src/allocation/domain/model.ts' }, region: { startLine: 2, startColumn: 32 } } }],
+      partialFingerprints: { 'cosmicLint/v1': expect.stringMatching(/^[0-9a-f]{20}$/) },
+      relatedLocations: [
+        { id: 1, physicalLocation: { artifactLocation: { uri: 'src/allocation/domain/model.ts' }, region: { startLine: 2 } } },
+        { id: 2, physicalLocation: { artifactLocation: { uri: 'src/allocation/shared/time.ts' }, region: { startLine: 1 } } },
+      ],
+    });
+  });
+});
+
+describe('github', () => {
+  it('escapes what GitHub requires in messages and properties', () => {
+    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+  });
+
+  it('writes one annotation per violation, with file, line, column and title', () => {
+    const lines = formatGithub(sample).trimEnd().split('\n');
+    expect(lines).toHaveLength(sample.violations.length);
+    expect(lines[0]).toMatch(/^::error file=src\/allocation\/adapters\/redis-eventpublisher\.ts,line=4,endLine=4,col=28,endColumn=\d+,title=cosmic\/layer-direction::Forbidden import/);
+    for (const line of lines) expect(line).not.toMatch(/[\r\n]/);
+  });
+
+  it('keeps hostile file names inside their property', () => {
+    const line = formatGithub(hostile).split('\n').find((candidate) => candidate.includes('a%2Cb%3Ac'))!;
+    expect(line).toContain('file=src/domain/a%2Cb%3Ac.ts,');
+  });
+});
+
+describe('junit', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+  it('is valid XML with a suite per rule and a failing case per rule × file', () => {
+    for (const result of [sample, hostile]) expect(XMLValidator.validate(formatJunit(result, rules))).toBe(true);
+    const xml = parser.parse(formatJunit(sample, rules)) as { testsuites: { failures: string; testsuite: Array<{ name: string; testcase: { name: string; failure?: unknown } | Array<{ name: string }> }> } };
+    expect(xml.testsuites.testsuite.map((suite) => suite.name)).toEqual(rules.map((rule) => rule.ruleId).sort());
+    expect(Number(xml.testsuites.failures)).toBe(new Set(sample.violations.map((violation) => `${violation.ruleId}|${violation.file}`)).size);
+    const handlers = xml.testsuites.testsuite.find((suite) => suite.name === 'cosmic/handlers-use-unit-of-work')!;
+    expect(handlers.testcase).toMatchObject({ name: 'src/allocation/service-layer/handlers.ts', failure: { type: 'error' } });
+  });
+});
+
+describe('markdown', () => {
+  it('summarises per rule and per layer pair, then lists violations with chains', () => {
+    const text = formatMarkdown(sample);
+    expect(text).toMatch(/^## cosmic-lint: ❌ 6 problems \(6 errors, 0 warnings\)\n/);
+    expect(text).toContain('| `cosmic/layer-direction` | 2 | 0 |');
+    expect(text).toContain('| adapters → service-layer |');
+    expect(text).toContain("  - ↳ src/allocation/shared/time.ts:1 imports 'pg'");
+  });
+
+  it('never lets project strings become markup or break a table', () => {
+    expect(escapeMarkdown('<img src=x onerror=alert(1)>|`x`')).toBe('&lt;img src=x onerror=alert(1)&gt;\\|\\`x\\`');
+    expect(formatMarkdown(hostile)).not.toContain('<img');
+  });
+});
