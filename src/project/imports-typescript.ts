@@ -4,6 +4,13 @@ import { typescript } from './typescript.js';
 
 const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
 
+/** A node's range in ESTree terms (line 1-based, column 0-based), so both extractors agree. */
+function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
+  const start = source.getLineAndCharacterOfPosition(node.getStart(source));
+  const end = source.getLineAndCharacterOfPosition(node.getEnd());
+  return { line: start.line + 1, column: start.character, endLine: end.line + 1, endColumn: end.character };
+}
+
 /**
  * Import records from a TypeScript syntax tree, the same records the ESLint rules build from
  * ESTree: same forms, kinds, names and specifier ranges (line 1-based, column 0-based).
@@ -11,16 +18,11 @@ const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
 export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[] {
   const ts = typescript();
   const records: ImportRecord[] = [];
-  const rangeOf = (node: TS.Node): SourceRange => {
-    const start = source.getLineAndCharacterOfPosition(node.getStart(source));
-    const end = source.getLineAndCharacterOfPosition(node.getEnd());
-    return { line: start.line + 1, column: start.character, endLine: end.line + 1, endColumn: end.character };
-  };
   const literal = (node: TS.Node | undefined): string | undefined =>
     node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
   const push = (node: TS.Node | undefined, kind: ImportKind, form: ImportRecord['form'], names: ImportedName[] = []): void => {
     const specifier = literal(node);
-    if (specifier !== undefined) records.push({ specifier, kind, form, range: rangeOf(node!), names });
+    if (specifier !== undefined) records.push({ specifier, kind, form, range: rangeOf(source, node!), names });
   };
 
   const visitStatement = (node: TS.Node): void => {
@@ -74,17 +76,12 @@ export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[]
 export function constructionsOfSourceFile(source: TS.SourceFile): Construction[] {
   const ts = typescript();
   const found: Construction[] = [];
-  const rangeOf = (node: TS.Node): SourceRange => {
-    const start = source.getLineAndCharacterOfPosition(node.getStart(source));
-    const end = source.getLineAndCharacterOfPosition(node.getEnd());
-    return { line: start.line + 1, column: start.character, endLine: end.line + 1, endColumn: end.character };
-  };
   const visit = (node: TS.Node): void => {
     if (ts.isNewExpression(node)) {
       const callee = node.expression;
-      if (ts.isIdentifier(callee)) found.push({ name: callee.text, member: undefined, range: rangeOf(callee) });
+      if (ts.isIdentifier(callee)) found.push({ name: callee.text, member: undefined, range: rangeOf(source, callee) });
       else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name)) {
-        found.push({ name: callee.expression.text, member: callee.name.text, range: rangeOf(callee) });
+        found.push({ name: callee.expression.text, member: callee.name.text, range: rangeOf(source, callee) });
       }
     }
     ts.forEachChild(node, visit);

@@ -27,10 +27,12 @@ const AjvDraft04 = ((ajvDraft04 as unknown as { default?: unknown }).default ?? 
 const validateSarif = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema);
 
 describe('sarif', () => {
-  it('validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', () => {
-    for (const result of [sample, hostile]) {
-      const log: unknown = JSON.parse(formatSarif(result, rules));
+  it('cosmic-lint audit --format sarif validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', () => {
+    for (const fixture of ['sample', 'report/hostile']) {
+      const run = runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'sarif']);
+      const log: unknown = JSON.parse(run.stdout);
       expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+      expect((log as { runs: Array<{ results: unknown[] }> }).runs[0]!.results.length).toBeGreaterThan(0);
     }
   });
 
