@@ -48,4 +48,4 @@ async function depcruise() {
 }
 
 const measured = mode === 'audit' ? await audit() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
-console.log(JSON.stringify({ ...measured, processMs: performance.now(), maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ...measured, processMs: performance.now(), maxRssMiB: process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }));
