@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { relativePosix } from '../config/paths.js';
 import type { Project } from '../project/project.js';
 import type { FileFacts, Finding } from './finding.js';
 
@@ -16,6 +17,6 @@ export function checkNoUnclassifiedFiles(project: Project, facts: FileFacts): Fi
   if (!classification.included || classification.layer) return [];
   const layers = project.config.layers.map((list) => `${list.name} ${list.globs.join(' ')}`).join('; ');
   const { source, root } = project.config;
-  const where = path.isAbsolute(source) ? path.relative(root, source).split(path.sep).join('/') : source;
+  const where = path.isAbsolute(source) ? relativePosix(root, source) : source;
   return [{ ruleId: NO_UNCLASSIFIED_FILES, messageId: 'unclassified', import: undefined, data: { file: classification.file, source: where, layers } }];
 }

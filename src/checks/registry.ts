@@ -101,7 +101,8 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
  */
 const EDGE_PRECEDENCE = [HANDLERS_USE_UNIT_OF_WORK, UNIT_OF_WORK_BOUNDARY, MESSAGE_BUS_DECOUPLED, BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, LAYER_DIRECTION];
 
-function isOn(project: Project, ruleId: string): boolean {
+/** Whether the description turns a rule on (any severity but `off`). */
+export function isOn(project: Project, ruleId: string): boolean {
   const severity = project.config.rules[ruleId];
   return severity !== undefined && severity !== 'off';
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ALL_RULES, FILE_CHECKS, runFileCheck, type RuleMeta } from '../checks/registry.js';
+import { ALL_RULES, FILE_CHECKS, isOn, runFileCheck, type RuleMeta } from '../checks/registry.js';
 import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
 import { packageInfo } from '../config/package-info.js';
 import type { PresetName } from '../config/types.js';
@@ -28,8 +28,6 @@ export interface AuditOutcome {
   /** The rules that ran, for reports that describe them. */
   rules: RuleMeta[];
 }
-
-const isOn = (severity: string | undefined) => severity !== undefined && severity !== 'off';
 
 /** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
@@ -60,7 +58,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   }
 
   const findings: LocatedFinding[] = [];
-  const enabled = Object.keys(FILE_CHECKS).filter((ruleId) => isOn(config.rules[ruleId]));
+  const enabled = Object.keys(FILE_CHECKS).filter((ruleId) => isOn(project, ruleId));
   for (const file of model.files.values()) {
     const facts = { classification: file.classification, imports: file.imports, constructions: file.constructions };
     for (const ruleId of enabled) {
@@ -68,7 +66,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     }
   }
 
-  const wantsGraph = isOn(config.rules[NO_TRANSITIVE_VIOLATION]) || isOn(config.rules[NO_LAYER_CYCLES]);
+  const wantsGraph = isOn(project, NO_TRANSITIVE_VIOLATION) || isOn(project, NO_LAYER_CYCLES);
   if (wantsGraph) {
     let graph: Map<string, GraphFile> = model.files;
     if (options.engine === 'depcruise') {
@@ -77,10 +75,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       graph = cruised.graph;
       diagnostics.push(...cruised.diagnostics);
     }
-    if (isOn(config.rules[NO_TRANSITIVE_VIOLATION])) {
+    if (isOn(project, NO_TRANSITIVE_VIOLATION)) {
       for (const finding of checkTransitiveViolations(project, graph)) findings.push({ finding, file: finding.file, messages: noTransitiveViolationMessages });
     }
-    if (isOn(config.rules[NO_LAYER_CYCLES])) {
+    if (isOn(project, NO_LAYER_CYCLES)) {
       for (const finding of checkLayerCycles(project, graph)) findings.push({ finding, file: finding.file, messages: noLayerCyclesMessages });
     }
   }
@@ -101,6 +99,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     durationMs: options.now() - started,
     tool: packageInfo(),
   });
-  const rules = Object.values(ALL_RULES).filter((rule) => isOn(config.rules[rule.ruleId]));
+  const rules = Object.values(ALL_RULES).filter((rule) => isOn(project, rule.ruleId));
   return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { relativePosix } from './paths.js';
 import type { GlobList, Layer } from './types.js';
 
 /** Folder spellings for each layer, normalised (lower case, no `-`/`_`). */
@@ -49,7 +50,7 @@ function candidateDirectories(root: string): string[] {
 }
 
 function layoutOf(directory: string, root: string): DetectedLayout {
-  const prefix = path.relative(root, directory).split(path.sep).join('/');
+  const prefix = relativePosix(root, directory);
   const at = (name: string) => (prefix ? `${prefix}/${name}` : name);
   const layers: GlobList<Layer>[] = [];
   const notes: string[] = [];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { CosmicError } from '../config/errors.js';
 import type { GlobList, Layer, ResolvedConfig, Role } from '../config/types.js';
+import { toPosix } from '../config/paths.js';
 import { conventionalRole } from './roles.js';
 
 export interface Classification {
@@ -33,9 +34,6 @@ function anyOf(globs: string[]): Matcher {
   return globs.length === 0 ? () => false : picomatch(globs, { dot: true });
 }
 
-export function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
 
 /** Classifies files by the config's globs, caching each answer; one classifier per config. */
 export function createClassifier(config: ResolvedConfig): Classifier {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Classifier } from './classify.js';
-import { toPosix } from './classify.js';
+import { toPosix } from '../config/paths.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { readTsconfig } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { builtinName, isPathSpecifier, packageName } from './packages.js';
 
@@ -33,11 +34,6 @@ function defaultOptions(ts: typeof TS): TS.CompilerOptions {
   return { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
 }
 
-const NO_INPUTS_FOUND = 18003;
-
-function flattenMessage(ts: typeof TS, message: string | TS.DiagnosticMessageChain): string {
-  return ts.flattenDiagnosticMessageText(message, '; ');
-}
 
 /** A host for the module resolver that remembers what exists: resolution asks the same questions many times. */
 function cachingHost(ts: typeof TS): TS.ModuleResolutionHost {
@@ -72,19 +68,9 @@ function aliasPattern(key: string): RegExp {
 
 function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: ResolverDiagnostic[]): CompilerSetup {
   const directory = path.dirname(tsconfig);
-  const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-  let options = defaultOptions(ts);
-  if (read.error) {
-    diagnostics.push({ kind: 'tsconfig', file: tsconfig, message: `does not parse: ${flattenMessage(ts, read.error.messageText)}` });
-  } else {
-    // Only the compiler options matter here; skip enumerating the project's files.
-    const host: TS.ParseConfigHost = { ...ts.sys, readDirectory: () => [], useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames };
-    const parsed = ts.parseJsonConfigFileContent(read.config, host, directory, undefined, tsconfig);
-    for (const error of parsed.errors.filter((candidate) => candidate.code !== NO_INPUTS_FOUND)) {
-      diagnostics.push({ kind: 'tsconfig', file: error.file?.fileName ?? tsconfig, message: flattenMessage(ts, error.messageText) });
-    }
-    options = { ...parsed.options, allowJs: true };
-  }
+  const { parsed, problems } = readTsconfig(tsconfig);
+  for (const problem of problems) diagnostics.push({ kind: 'tsconfig', file: problem.file, message: problem.message });
+  const options = parsed ? { ...parsed.options, allowJs: true } : defaultOptions(ts);
   const cache = ts.createModuleResolutionCache(directory, (file) => file, options);
   return { tsconfig, directory, options, cache, aliasPatterns: Object.keys(options.paths ?? {}).map(aliasPattern) };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Layer } from '../config/types.js';
 import type { AuditResult, LayerEdge } from '../results/violation.js';
 import { escapeXml } from './escape.js';
+import { plural } from './words.js';
 
 type Dot = (source: string) => string;
 let graphviz: Promise<Dot> | undefined;
@@ -91,9 +92,6 @@ for (const header of table.tHead.rows[0].cells) {
 apply();
 `;
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** One self-contained page: figures, the layer diagram (Graphviz, inline SVG), a filterable and sortable table of violations with chains. */
 export async function formatHtml(result: AuditResult): Promise<string> {

@@ -1,4 +1,5 @@
 import type { AuditResult } from '../results/violation.js';
+import { plural } from './words.js';
 
 /** Text safe inside a Markdown table cell or list item: no raw HTML, no cell breaks, one line. */
 export function escapeMarkdown(text: string): string {
@@ -10,9 +11,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/([\\`*_[\]|#])/g, '\\$1');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** A pull request comment: totals, a table per rule and per layer pair, then every violation with its chain. */
 export function formatMarkdown(result: AuditResult): string {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../project/model.js';
 import type { AuditResult, Violation } from '../results/violation.js';
+import { plural } from './words.js';
 
 export interface TextOptions {
   color: boolean;
@@ -12,9 +13,6 @@ function painter(color: boolean): (style: Style, text: string) => string {
   return color ? (style, text) => `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : (_style, text) => text;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** ESLint-stylish text: violations grouped by file, chains hop by hop, a summary line. */
 export function formatText(result: AuditResult, options: TextOptions): string {

@@ -5,6 +5,7 @@ import type { GraphFinding } from '../checks/graph.js';
 import type { Classifier } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Diagnostic } from '../project/model.js';
+import { relativePosix } from '../config/paths.js';
 import { assignFingerprints } from './fingerprint.js';
 import { compareViolations, type AuditResult, type LayerEdge, type Violation } from './violation.js';
 import { LAYERS, type Layer } from '../config/types.js';
@@ -32,7 +33,7 @@ function isInside(config: ResolvedConfig, file: string): boolean {
 }
 
 function relative(config: ResolvedConfig, file: string): string {
-  return path.relative(config.root, file).split(path.sep).join('/');
+  return relativePosix(config.root, file);
 }
 
 /** Turns findings into the JSON contract: relative POSIX paths, 1-based columns, severities, chains, fingerprints, sorted. */

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { GraphFile } from '../../checks/graph.js';
+import { relativePosix } from '../../config/paths.js';
 import type { ImportKind, ResolvedImport } from '../../project/imports.js';
 import type { Diagnostic } from '../../project/model.js';
 import { packageName } from '../../project/packages.js';
 import type { Project } from '../../project/project.js';
-import { flattenedTsconfig } from './tsconfig.js';
+import { readTsconfig } from '../../project/tsconfig.js';
 
 interface CruisedDependency {
   module: string;
@@ -45,9 +46,10 @@ export async function depcruiseGraph(ours: ReadonlyMap<string, GraphFile>, proje
   const cruise = await loadCruise();
   if (typeof cruise === 'string') return { graph, diagnostics: [{ kind: 'engine', file: undefined, message: cruise }] };
   const tsconfig = config.tsconfigs[0];
-  const flattened = tsconfig ? flattenedTsconfig(tsconfig) : undefined;
-  if (tsconfig && flattened?.error) diagnostics.push({ kind: 'tsconfig', file: tsconfig, message: flattened.error });
-  const files = [...ours.keys()].map((file) => path.relative(config.root, file).split(path.sep).join('/'));
+  // The API ignores `extends`: hand it the flattened options. Problems with the tsconfig are already
+  // diagnostics from our own resolver, so they are not repeated here.
+  const flattened = tsconfig ? readTsconfig(tsconfig) : undefined;
+  const files = [...ours.keys()].map((file) => relativePosix(config.root, file));
   const { output } = await cruise(
     files,
     {
