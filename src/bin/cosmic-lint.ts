@@ -61,7 +61,13 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
     maxWarnings: command.maxWarnings,
     now: () => performance.now(),
     depcruiseGraph,
+    // Progress only where a person watches: a TTY on stderr, and not with --quiet.
+    onProgress:
+      process.stderr.isTTY && !command.quiet
+        ? (done, total) => process.stderr.write(done === 0 ? '' : `\rcosmic-lint: parsed ${done}/${total} files…`)
+        : undefined,
   });
+  if (process.stderr.isTTY && !command.quiet) process.stderr.write('\r\u001b[K');
   let code = exitCode;
   if (command.baseline) {
     const baselineFile = path.resolve(cwd, command.baseline);

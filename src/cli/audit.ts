@@ -18,6 +18,8 @@ export interface AuditOptions {
   maxWarnings?: number | undefined;
   /** The clock, injected so the command stays a function of its inputs. */
   now: () => number;
+  /** Called as files are parsed, so the edge can show progress on a TTY. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
   /** Builds the import graph with dependency-cruiser instead of our own model (audit --engine depcruise). */
   depcruiseGraph?: (model: Parameters<typeof checkTransitiveViolations>[1], project: ReturnType<typeof loadProject>) => Promise<{ graph: Map<string, GraphFile>; diagnostics: Diagnostic[] }>;
 }
@@ -44,7 +46,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       message: `no files to check under ${roots.join(', ')} (include: ${config.include.join(', ')}; exclude: ${config.exclude.join(', ')}); nothing was checked`,
     });
   }
-  const model = buildProjectModel(project, discovery.files);
+  const model = buildProjectModel(project, discovery.files, options.onProgress);
   diagnostics.push(...model.diagnostics);
   if (config.tsconfigs.length === 0) {
     const aliased = [...model.files.values()].flatMap((file) => file.imports.filter((imported) => imported.target.type === 'unresolved' && !imported.specifier.startsWith('.')).map(() => file.path));

@@ -38,13 +38,14 @@ function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
 }
 
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
-export function buildProjectModel(project: Project, files: readonly string[]): ProjectModel {
+export function buildProjectModel(project: Project, files: readonly string[], onProgress?: (done: number, total: number) => void): ProjectModel {
   const ts = typescript();
   const model: ProjectModel = { project, files: new Map(), diagnostics: [] };
   for (const diagnostic of project.resolver.diagnostics) {
     model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
   }
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    if (onProgress && index % 100 === 0) onProgress(index, files.length);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
