@@ -16,12 +16,17 @@ type SourceCode = Context['sourceCode'];
 /** A file's resolved imports, computed by the first cosmic rule that asks and shared by the rest. */
 const factsBySource = new WeakMap<SourceCode, { project: Project; facts: FileFacts }>();
 
-/** The last answer: every cosmic rule asks for the same file in a row. */
-let last: { filename: string; settings: unknown; project: Project } | undefined;
+/**
+ * The last answer: every cosmic rule asks for the same file in a row. Only reused for a moment, so
+ * an editor relinting the same file after its config changed gets a fresh look.
+ */
+let last: { filename: string; settings: unknown; project: Project; at: number } | undefined;
+const LAST_ANSWER_MS = 500;
 
 /** The project the linted file belongs to, from `settings.cosmic`, a config file, or detection. */
 export function projectOf(context: Context): Project {
-  if (last && last.filename === context.filename && last.settings === context.settings) return last.project;
+  const now = Date.now();
+  if (last && last.filename === context.filename && last.settings === context.settings && now - last.at < LAST_ANSWER_MS) return last.project;
   const presetHint = context.settings['cosmic/preset'];
   const project = projectForFile(
     {
@@ -32,7 +37,7 @@ export function projectOf(context: Context): Project {
     },
     projectCache,
   );
-  last = { filename: context.filename, settings: context.settings, project };
+  last = { filename: context.filename, settings: context.settings, project, at: now };
   return project;
 }
 
