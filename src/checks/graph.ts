@@ -49,6 +49,12 @@ function targetLabel(imported: ResolvedImport): string {
   return target.type === 'file' ? target.classification.file : target.type === 'package' ? target.name : imported.specifier;
 }
 
+/** What an import reaches, as one key: the file's path, or `package:<name>`. */
+function reachedKey(imported: ResolvedImport): string {
+  const { target } = imported;
+  return target.type === 'file' ? target.path : target.type === 'package' ? `package:${target.name}` : '';
+}
+
 function pathLabel(chain: readonly GraphHop[], project: Project): string {
   return [...chain.map((hop) => hop.file), undefined]
     .map((file, index) => (file ? project.classifier.classify(file).file : targetLabel(chain[index - 1]!.import)))
@@ -119,7 +125,7 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
       hopType.push(imported.kind === 'type');
       hopPackage.push(target.type === 'package');
       hopTargetGroup.push(target.type === 'file' ? groupOf(target.classification) : -1);
-      hopKey.push(target.type === 'file' ? target.path : target.type === 'package' ? `package:${target.name}` : '');
+      hopKey.push(reachedKey(imported));
       hopInfrastructure.push(target.type === 'package' && isInfrastructure(config, target.name));
     }
   });
@@ -143,7 +149,7 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
     if (originGroup < 0) return;
     const origin = start.classification;
     const isDomain = origin.layer === 'domain';
-    const direct = new Set(start.imports.map((imported) => (imported.target.type === 'file' ? imported.target.path : imported.target.type === 'package' ? `package:${imported.target.name}` : '')));
+    const direct = new Set(start.imports.map(reachedKey));
     const reported = new Set<string>();
     const chainTo = (node: number, hop: number): GraphHop[] => {
       const hops: GraphHop[] = [{ file: nodes[node]!.path, import: hopImport[hop]! }];

@@ -1,8 +1,7 @@
 import type * as TS from 'typescript';
-import type { Construction, ImportedName, ImportKind, ImportRecord, SourceRange } from './imports.js';
+import { DEEP_IMPORT, type Construction, type ImportedName, type ImportKind, type ImportRecord, type SourceRange } from './imports.js';
 import { typescript } from './typescript.js';
 
-const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
 
 /** A node's range in ESTree terms (line 1-based, column 0-based), so both extractors agree. */
 function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
