@@ -45,7 +45,7 @@ function factsOf(context: Context, project: Project, classification: Classificat
   const { sourceCode } = context;
   const cached = factsBySource.get(sourceCode);
   if (cached && cached.project === project) return cached.facts;
-  const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys);
+  const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
   let constructions: Construction[] | undefined;
   const facts: FileFacts = {
     classification,

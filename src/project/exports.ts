@@ -2,18 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import type { Resolver } from './resolve.js';
+import type { DeclaredKind } from './runtime.js';
 import { typescript } from './typescript.js';
 
-/** What a module exports, as far as following re-exports needs: its own names, forwarded names, and `export *` sources. */
+type Kind = 'value' | 'type';
+
+/**
+ * What a module exports, as far as following re-exports needs: its own names (and whether each is
+ * a value or only a type), forwarded names, and `export *` sources.
+ */
 interface ExportMap {
-  declared: Set<string>;
-  forwarded: Map<string, { specifier: string; imported: string }>;
-  stars: string[];
+  declared: Map<string, Kind>;
+  forwarded: Map<string, { specifier: string; imported: string; typeOnly: boolean }>;
+  stars: Array<{ specifier: string; typeOnly: boolean }>;
 }
 
 export interface ExportIndex {
   /** The file that defines `name` as exported by `file`, following barrels' re-exports; `file` itself when it is not re-exported. */
   definingFile(file: string, name: string): string;
+  /**
+   * What `name`, as exported by `file`, is where it is declared, following re-exports: a value
+   * (class, function, variable, enum, namespace) or only a type (interface, type alias, a name
+   * exported with `export type`); undefined when it cannot be told.
+   */
+  declarationKind(file: string, name: string): DeclaredKind;
+  /** Hands over a file the caller has parsed already, so it is not parsed a second time. */
+  remember(file: string, source: TS.SourceFile): void;
   /**
    * The files a barrel re-exports, following nested barrels (`index.*`) but not parsing the
    * modules they point at: cheap enough to ask before paying for `definingFile`.
@@ -27,52 +41,101 @@ function hasExportModifier(ts: typeof TS, node: TS.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-function readExportMap(ts: typeof TS, file: string): ExportMap {
-  const map: ExportMap = { declared: new Set(), forwarded: new Map(), stars: [] };
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return map;
+function hasDefaultModifier(ts: typeof TS, node: TS.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+/** A namespace is a value only when it holds something besides types. */
+function namespaceKind(ts: typeof TS, declaration: TS.ModuleDeclaration): Kind {
+  const body = declaration.body;
+  if (!body) return 'type';
+  if (ts.isModuleDeclaration(body)) return namespaceKind(ts, body);
+  if (!ts.isModuleBlock(body)) return 'value';
+  return body.statements.every((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) ? 'type' : 'value';
+}
+
+/** What a top-level declaration declares: interfaces and type aliases are types; classes, functions, variables, enums are values. */
+function declarationKindOf(ts: typeof TS, statement: TS.Statement): Kind | undefined {
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return 'type';
+  if (ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isVariableStatement(statement) || ts.isEnumDeclaration(statement)) return 'value';
+  if (ts.isModuleDeclaration(statement)) return namespaceKind(ts, statement);
+  return undefined;
+}
+
+/** A value wins over a type of the same name (declaration merging: `interface X` and `class X`). */
+function merge(map: Map<string, Kind>, name: string, kind: Kind): void {
+  if (map.get(name) !== 'value') map.set(name, kind);
+}
+
+function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | undefined): ExportMap {
+  const map: ExportMap = { declared: new Map(), forwarded: new Map(), stars: [] };
+  let source = parsed;
+  if (!source) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return map;
+    }
+    source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   }
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-  const imports = new Map<string, { specifier: string; imported: string }>();
+  const imports = new Map<string, { specifier: string; imported: string; typeOnly: boolean }>();
+  const locals = new Map<string, Kind>();
+  const localExports: Array<{ local: string; exported: string; typeOnly: boolean }> = [];
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
       const specifier = statement.moduleSpecifier.text;
       const clause = statement.importClause;
-      if (clause.name) imports.set(clause.name.text, { specifier, imported: 'default' });
+      const typeOnly = clause.isTypeOnly;
+      if (clause.name) imports.set(clause.name.text, { specifier, imported: 'default', typeOnly });
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, imported: '*' });
+      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, imported: '*', typeOnly });
       if (bindings && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) imports.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text });
+        for (const element of bindings.elements) {
+          imports.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text, typeOnly: typeOnly || element.isTypeOnly });
+        }
       }
     } else if (ts.isExportDeclaration(statement)) {
       const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
       const clause = statement.exportClause;
       if (!clause) {
-        if (specifier) map.stars.push(specifier);
+        if (specifier) map.stars.push({ specifier, typeOnly: statement.isTypeOnly });
       } else if (ts.isNamespaceExport(clause)) {
-        if (specifier) map.forwarded.set(clause.name.text, { specifier, imported: '*' });
+        if (specifier) map.forwarded.set(clause.name.text, { specifier, imported: '*', typeOnly: statement.isTypeOnly });
       } else {
         for (const element of clause.elements) {
           const local = (element.propertyName ?? element.name).text;
-          const forwardedFrom = specifier ? { specifier, imported: local } : imports.get(local);
-          if (forwardedFrom) map.forwarded.set(element.name.text, forwardedFrom);
-          else map.declared.add(element.name.text);
-        }
-      }
-    } else if (hasExportModifier(ts, statement)) {
-      const named = statement as TS.Node & { name?: TS.Node };
-      if (named.name && ts.isIdentifier(named.name)) map.declared.add(named.name.text);
-      if (ts.isVariableStatement(statement)) {
-        for (const declaration of statement.declarationList.declarations) {
-          if (ts.isIdentifier(declaration.name)) map.declared.add(declaration.name.text);
+          const typeOnly = statement.isTypeOnly || element.isTypeOnly;
+          if (specifier) map.forwarded.set(element.name.text, { specifier, imported: local, typeOnly });
+          else localExports.push({ local, exported: element.name.text, typeOnly });
         }
       }
     } else if (ts.isExportAssignment(statement)) {
-      map.declared.add('default');
+      const expression = statement.expression;
+      if (ts.isIdentifier(expression)) localExports.push({ local: expression.text, exported: 'default', typeOnly: false });
+      else map.declared.set('default', 'value');
+    } else {
+      const kind = declarationKindOf(ts, statement);
+      if (!kind) continue;
+      const names: string[] = [];
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+      } else {
+        const name = (statement as TS.Node & { name?: TS.Node }).name;
+        if (name && ts.isIdentifier(name)) names.push(name.text);
+      }
+      for (const name of names) merge(locals, name, kind);
+      if (hasExportModifier(ts, statement)) {
+        if (hasDefaultModifier(ts, statement)) merge(map.declared, 'default', kind);
+        else for (const name of names) merge(map.declared, name, kind);
+      }
     }
+  }
+  // `export { X }` of a local declaration declares X here; of an import, forwards it.
+  for (const { local, exported, typeOnly } of localExports) {
+    const imported = imports.get(local);
+    if (imported && !locals.has(local)) map.forwarded.set(exported, { ...imported, typeOnly: typeOnly || imported.typeOnly });
+    else merge(map.declared, exported, typeOnly ? 'type' : (locals.get(local) ?? 'value'));
   }
   return map;
 }
@@ -83,9 +146,13 @@ function readExportMap(ts: typeof TS, file: string): ExportMap {
  */
 export function createExportIndex(resolver: Resolver): ExportIndex {
   const maps = new Map<string, ExportMap>();
+  const parsed = new Map<string, TS.SourceFile>();
   const exportMap = (file: string): ExportMap => {
     let map = maps.get(file);
-    if (!map) maps.set(file, (map = readExportMap(typescript(), file)));
+    if (!map) {
+      maps.set(file, (map = readExportMap(typescript(), file, parsed.get(file))));
+      parsed.delete(file);
+    }
     return map;
   };
   const target = (specifier: string, from: string): string | undefined => {
@@ -106,9 +173,31 @@ export function createExportIndex(resolver: Resolver): ExportIndex {
     }
     if (name === 'default') return undefined;
     for (const star of map.stars) {
-      const next = target(star, file);
+      const next = target(star.specifier, file);
       const found = next && find(next, name, depth + 1, seen);
       if (found) return found;
+    }
+    return undefined;
+  }
+
+  function kindOf(file: string, name: string, depth: number, seen: Set<string>): DeclaredKind {
+    if (depth > MAX_DEPTH || seen.has(`${file}\0${name}`)) return undefined;
+    seen.add(`${file}\0${name}`);
+    const map = exportMap(file);
+    const declared = map.declared.get(name);
+    if (declared) return declared;
+    const forwarded = map.forwarded.get(name);
+    if (forwarded) {
+      if (forwarded.typeOnly) return 'type';
+      if (forwarded.imported === '*') return 'value';
+      const next = target(forwarded.specifier, file);
+      return next ? kindOf(next, forwarded.imported, depth + 1, seen) : undefined;
+    }
+    if (name === 'default') return undefined;
+    for (const star of map.stars) {
+      const next = target(star.specifier, file);
+      const found = next && kindOf(next, name, depth + 1, seen);
+      if (found) return star.typeOnly ? 'type' : found;
     }
     return undefined;
   }
@@ -119,7 +208,7 @@ export function createExportIndex(resolver: Resolver): ExportIndex {
     if (closure) return closure;
     closures.set(barrel, (closure = []));
     const map = exportMap(barrel);
-    const specifiers = [...map.stars, ...[...map.forwarded.values()].map((forwarded) => forwarded.specifier)];
+    const specifiers = [...map.stars.map((star) => star.specifier), ...[...map.forwarded.values()].map((forwarded) => forwarded.specifier)];
     for (const specifier of new Set(specifiers)) {
       const next = target(specifier, barrel);
       if (!next) continue;
@@ -134,5 +223,10 @@ export function createExportIndex(resolver: Resolver): ExportIndex {
       return find(path.resolve(file), name, 0, new Set()) ?? file;
     },
     reexportedFiles: (barrel) => reexportedFiles(path.resolve(barrel)),
+    // A namespace import names the module object itself: a value.
+    declarationKind: (file, name) => (name === '*' ? 'value' : kindOf(path.resolve(file), name, 0, new Set())),
+    remember(file, source) {
+      if (!maps.has(file)) parsed.set(file, source);
+    },
   };
 }

@@ -1,6 +1,25 @@
 import type * as TS from 'typescript';
 import { DEEP_IMPORT, type Construction, type ImportedName, type ImportKind, type ImportRecord, type SourceRange } from './imports.js';
 import { typescript } from './typescript.js';
+import type { BindingUse } from './usage.js';
+import { bindingUsesOfSourceFile } from './usage-typescript.js';
+
+/** The local names a file's top-level imports bind. */
+function importedLocals(ts: typeof TS, source: TS.SourceFile): Set<string> {
+  const locals = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name) locals.add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) locals.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) locals.add(element.name.text);
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      locals.add(statement.name.text);
+    }
+  }
+  return locals;
+}
 
 
 /** A node's range in ESTree terms (line 1-based, column 0-based), so both extractors agree. */
@@ -12,16 +31,19 @@ function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
 
 /**
  * Import records from a TypeScript syntax tree, the same records the ESLint rules build from
- * ESTree: same forms, kinds, names and specifier ranges (line 1-based, column 0-based).
+ * ESTree: same forms, kinds, names, uses and specifier ranges (line 1-based, column 0-based).
+ * The tree needs parent pointers (`createSourceFile(…, setParentNodes: true)`).
  */
 export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[] {
   const ts = typescript();
+  const uses = bindingUsesOfSourceFile(source, importedLocals(ts, source));
+  const useOf = (local: string): BindingUse => uses.get(local) ?? 'type';
   const records: ImportRecord[] = [];
   const literal = (node: TS.Node | undefined): string | undefined =>
     node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
-  const push = (node: TS.Node | undefined, kind: ImportKind, form: ImportRecord['form'], names: ImportedName[] = []): void => {
+  const push = (node: TS.Node | undefined, kind: ImportKind, form: ImportRecord['form'], names: ImportedName[] = [], typeOnlyClause = false, sideEffect = false): void => {
     const specifier = literal(node);
-    if (specifier !== undefined) records.push({ specifier, kind, form, range: rangeOf(source, node!), names });
+    if (specifier !== undefined) records.push({ specifier, kind, typeOnlyClause, sideEffect, form, range: rangeOf(source, node!), names });
   };
 
   const visitStatement = (node: TS.Node): void => {
@@ -29,29 +51,34 @@ export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[]
       const clause = node.importClause;
       const clauseIsType = clause?.isTypeOnly ?? false;
       const names: ImportedName[] = [];
-      if (clause?.name) names.push({ imported: 'default', local: clause.name.text, kind: clauseIsType ? 'type' : 'value' });
+      if (clause?.name) names.push({ imported: 'default', local: clause.name.text, kind: clauseIsType ? 'type' : 'value', use: useOf(clause.name.text) });
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.push({ imported: '*', local: bindings.name.text, kind: clauseIsType ? 'type' : 'value' });
+      if (bindings && ts.isNamespaceImport(bindings)) names.push({ imported: '*', local: bindings.name.text, kind: clauseIsType ? 'type' : 'value', use: useOf(bindings.name.text) });
       if (bindings && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) {
-          names.push({ imported: (element.propertyName ?? element.name).text, local: element.name.text, kind: clauseIsType || element.isTypeOnly ? 'type' : 'value' });
+          names.push({
+            imported: (element.propertyName ?? element.name).text,
+            local: element.name.text,
+            kind: clauseIsType || element.isTypeOnly ? 'type' : 'value',
+            use: useOf(element.name.text),
+          });
         }
       }
       const kind: ImportKind = clauseIsType || (names.length > 0 && names.every((name) => name.kind === 'type')) ? 'type' : 'value';
-      push(node.moduleSpecifier, kind, 'import', names);
+      push(node.moduleSpecifier, kind, 'import', names, clauseIsType, clause === undefined);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       const clause = node.exportClause;
       const names: ImportedName[] = [];
       if (clause && ts.isNamedExports(clause)) {
         for (const element of clause.elements) {
-          names.push({ imported: (element.propertyName ?? element.name).text, local: undefined, kind: node.isTypeOnly || element.isTypeOnly ? 'type' : 'value' });
+          names.push({ imported: (element.propertyName ?? element.name).text, local: undefined, kind: node.isTypeOnly || element.isTypeOnly ? 'type' : 'value', use: 'export' });
         }
       }
       const kind: ImportKind = node.isTypeOnly || (names.length > 0 && names.every((name) => name.kind === 'type')) ? 'type' : 'value';
-      push(node.moduleSpecifier, kind, 'export-from', names);
+      push(node.moduleSpecifier, kind, 'export-from', names, node.isTypeOnly, clause === undefined || ts.isNamespaceExport(clause));
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const kind: ImportKind = node.isTypeOnly ? 'type' : 'value';
-      push(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.name.text, kind }]);
+      push(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.name.text, kind, use: useOf(node.name.text) }], node.isTypeOnly);
     }
   };
 

@@ -1,5 +1,7 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Classification } from './classify.js';
+import type { BindingUse } from './usage.js';
+import { bindingUsesOfScopeManager } from './usage-estree.js';
 
 /** ESTree positions: line 1-based, column 0-based. */
 export interface SourceRange {
@@ -19,13 +21,21 @@ export type ImportKind = 'value' | 'type';
 export interface ImportedName {
   imported: string;
   local: string | undefined;
+  /** As written until resolution decides what the emit keeps (see runtime.ts): `type` when erased. */
   kind: ImportKind;
+  /** How the file uses the binding (`export` for a re-export's names). */
+  use: BindingUse;
 }
 
 /** One import edge as written in a file: what it names, how, and where the specifier is. */
 export interface ImportRecord {
   specifier: string;
+  /** As written (`type` when the statement or every name says `type`) until resolution decides what the emit keeps. */
   kind: ImportKind;
+  /** The statement itself says `type` (`import type`, `export type`), not only its names. */
+  typeOnlyClause: boolean;
+  /** Loads the module whatever it binds: `import 'x'` and `export * from 'x'` (not `import {} from 'x'`). */
+  sideEffect: boolean;
   form: ImportForm;
   range: SourceRange;
   /** The names bound; empty for a side-effect import or `export *`. */
@@ -52,21 +62,30 @@ function stringValue(node: TSESTree.Node | null | undefined): string | undefined
   return undefined;
 }
 
-function record(specifierNode: TSESTree.Node, kind: ImportKind, form: ImportForm, names: ImportedName[] = []): ImportRecord | undefined {
+function record(specifierNode: TSESTree.Node, kind: ImportKind, form: ImportForm, names: ImportedName[] = [], typeOnlyClause = false, sideEffect = false): ImportRecord | undefined {
   const specifier = stringValue(specifierNode);
-  return specifier === undefined ? undefined : { specifier, kind, form, range: rangeOf(specifierNode), names };
+  return specifier === undefined ? undefined : { specifier, kind, typeOnlyClause, sideEffect, form, range: rangeOf(specifierNode), names };
+}
+
+type Uses = ReadonlyMap<string, BindingUse> | undefined;
+
+/** How the file uses a local binding: unused counts as `type` (erased); without usage facts, as `value`. */
+function useOf(uses: Uses, local: string): BindingUse {
+  return uses ? (uses.get(local) ?? 'type') : 'value';
 }
 
 function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === 'Identifier' ? node.name : node.value;
 }
 
-function importedNames(node: TSESTree.ImportDeclaration): ImportedName[] {
+function importedNames(node: TSESTree.ImportDeclaration, uses: Uses): ImportedName[] {
   return node.specifiers.map((specifier) => {
     const kind: ImportKind = node.importKind === 'type' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') ? 'type' : 'value';
-    if (specifier.type === 'ImportDefaultSpecifier') return { imported: 'default', local: specifier.local.name, kind };
-    if (specifier.type === 'ImportNamespaceSpecifier') return { imported: '*', local: specifier.local.name, kind };
-    return { imported: nameOf((specifier as TSESTree.ImportSpecifier).imported), local: specifier.local.name, kind };
+    const local = specifier.local.name;
+    const use = useOf(uses, local);
+    if (specifier.type === 'ImportDefaultSpecifier') return { imported: 'default', local, kind, use };
+    if (specifier.type === 'ImportNamespaceSpecifier') return { imported: '*', local, kind, use };
+    return { imported: nameOf((specifier as TSESTree.ImportSpecifier).imported), local, kind, use };
   });
 }
 
@@ -75,6 +94,7 @@ function exportedNames(node: TSESTree.ExportNamedDeclaration): ImportedName[] {
     imported: nameOf(specifier.local),
     local: undefined,
     kind: node.exportKind === 'type' || specifier.exportKind === 'type' ? 'type' : 'value',
+    use: 'export',
   }));
 }
 
@@ -93,19 +113,22 @@ function exportKind(node: TSESTree.ExportNamedDeclaration): ImportKind {
   return specifiers.length > 0 && specifiers.every((specifier) => specifier.exportKind === 'type') ? 'type' : 'value';
 }
 
-/** The import record an ESTree node carries, or undefined (a computed specifier, a `require` with no literal). */
-export function importRecordFromEstree(node: TSESTree.Node): ImportRecord | undefined {
+/**
+ * The import record an ESTree node carries, or undefined (a computed specifier, a `require` with no
+ * literal). `uses` says how the file uses each imported binding (see usage-estree.ts).
+ */
+export function importRecordFromEstree(node: TSESTree.Node, uses?: Uses, text?: string): ImportRecord | undefined {
   switch (node.type) {
     case 'ImportDeclaration':
-      return record(node.source, importKind(node), 'import', importedNames(node));
+      return record(node.source, importKind(node), 'import', importedNames(node, uses), node.importKind === 'type', isSideEffectImport(node, text));
     case 'ExportNamedDeclaration':
-      return node.source ? record(node.source, exportKind(node), 'export-from', exportedNames(node)) : undefined;
+      return node.source ? record(node.source, exportKind(node), 'export-from', exportedNames(node), node.exportKind === 'type') : undefined;
     case 'ExportAllDeclaration':
-      return record(node.source, node.exportKind === 'type' ? 'type' : 'value', 'export-from');
+      return record(node.source, node.exportKind === 'type' ? 'type' : 'value', 'export-from', [], node.exportKind === 'type', true);
     case 'TSImportEqualsDeclaration': {
       if (node.moduleReference.type !== 'TSExternalModuleReference') return undefined;
       const kind: ImportKind = node.importKind === 'type' ? 'type' : 'value';
-      return record(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.id.name, kind }]);
+      return record(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.id.name, kind, use: useOf(uses, node.id.name) }], node.importKind === 'type');
     }
     case 'CallExpression':
       return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1
@@ -120,6 +143,22 @@ export function importRecordFromEstree(node: TSESTree.Node): ImportRecord | unde
   }
 }
 
+/** `import 'x'` binds nothing and says so; `import {} from 'x'` binds nothing too, but has a clause the emit may drop. */
+function isSideEffectImport(node: TSESTree.ImportDeclaration, text: string | undefined): boolean {
+  if (node.specifiers.length > 0) return false;
+  return text === undefined || !text.slice(node.range[0], node.source.range[0]).includes('{');
+}
+
+/** The local names a file's top-level imports bind. */
+function importedLocals(program: TSESTree.Program): Set<string> {
+  const locals = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') for (const specifier of statement.specifiers) locals.add(specifier.local.name);
+    else if (statement.type === 'TSImportEqualsDeclaration') locals.add(statement.id.name);
+  }
+  return locals;
+}
+
 /** Text that may hold a `require(` or `import(` below the top level: only then is a whole-tree walk needed. */
 export const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
 
@@ -132,17 +171,19 @@ export function importRecordsOfProgram(
   program: TSESTree.Program,
   text: string,
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  scopeManager: TSESLint.Scope.ScopeManager | null,
 ): ImportRecord[] {
+  const uses = scopeManager ? bindingUsesOfScopeManager(scopeManager, importedLocals(program)) : undefined;
   const records: ImportRecord[] = [];
   if (!DEEP_IMPORT.test(text)) {
     for (const statement of program.body) {
-      const found = importRecordFromEstree(statement);
+      const found = importRecordFromEstree(statement, uses, text);
       if (found) records.push(found);
     }
     return records;
   }
   walk(program, visitorKeys, (node) => {
-    const found = importRecordFromEstree(node);
+    const found = importRecordFromEstree(node, uses, text);
     if (found) records.push(found);
   });
   return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);

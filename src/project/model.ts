@@ -44,6 +44,9 @@ export function buildProjectModel(project: Project, files: readonly string[], on
   for (const diagnostic of project.resolver.diagnostics) {
     model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
   }
+  // Parse every file first and hand the trees to the export index, so that asking what a name is
+  // where it is declared (re-exports, decorator metadata, barrels) never parses a file twice.
+  const parsed: Array<{ file: string; source: TS.SourceFile }> = [];
   for (const [index, file] of files.entries()) {
     if (onProgress && index % 100 === 0) onProgress(index, files.length);
     let text: string;
@@ -53,12 +56,16 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       model.diagnostics.push({ kind: 'io', file, message: `cannot be read: ${(error as Error).message}` });
       continue;
     }
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(ts, file));
     const parseError = firstParseError(source);
     if (parseError) {
       model.diagnostics.push({ kind: 'parse-error', file, line: parseError.line, message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked` });
       continue;
     }
+    project.exports.remember(file, source);
+    parsed.push({ file, source });
+  }
+  for (const { file, source } of parsed) {
     let constructions: Construction[] | undefined;
     model.files.set(file, {
       path: file,

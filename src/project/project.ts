@@ -6,6 +6,7 @@ import { createClassifier, type Classifier } from './classify.js';
 import type { ImportRecord, ResolvedImport } from './imports.js';
 import { createExportIndex, type ExportIndex } from './exports.js';
 import { createResolver, type Resolver } from './resolve.js';
+import { decideRuntime, emitOptionsOf, type DeclaredKind, type EmitOptions } from './runtime.js';
 
 /** One described project: its config and the classification and resolution caches built from it. */
 export interface Project {
@@ -83,12 +84,29 @@ export function projectForFile(lookup: ProjectLookup, cache: ProjectCache, now =
   );
 }
 
-/** Resolves a file's import records to files (classified), packages, or unresolved. */
+const emitOptionsCache = new WeakMap<object, EmitOptions>();
+
+function emitOptionsFor(project: Project, file: string): EmitOptions {
+  const options = project.resolver.compilerOptions(file);
+  let emit = emitOptionsCache.get(options);
+  if (!emit) emitOptionsCache.set(options, (emit = emitOptionsOf(options)));
+  return emit;
+}
+
+/**
+ * Resolves a file's import records to files (classified), packages, or unresolved, and decides
+ * each record's kind the way the file's emit does under its own compiler options: `value` when
+ * the JavaScript still loads the module, `type` when the compiler erases the import.
+ */
 export function resolveImports(project: Project, file: string, records: readonly ImportRecord[]): ResolvedImport[] {
+  const emit = emitOptionsFor(project, file);
   return records.map((record) => {
     const target = project.resolver.resolve(record.specifier, file, record.form === 'require' || record.form === 'import-equals' ? 'require' : 'import');
+    // Only a file we can read tells what a name is; a package or an unresolved module counts as a value.
+    const declared = (name: string): DeclaredKind => (target.type === 'file' ? project.exports.declarationKind(target.path, name) : undefined);
+    const decided = decideRuntime(record, emit, declared);
     return target.type === 'file'
-      ? { ...record, target: { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } }
-      : { ...record, target };
+      ? { ...decided, target: { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } }
+      : { ...decided, target };
   });
 }

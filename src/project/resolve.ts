@@ -19,6 +19,8 @@ export interface Resolver {
   resolve(specifier: string, containingFile: string, form?: 'require' | 'import'): ResolvedTarget;
   /** Problems met while reading tsconfig files (resolution then goes on without their options). */
   readonly diagnostics: readonly ResolverDiagnostic[];
+  /** The compiler options that govern a file (its tsconfig's), which also decide what its emit keeps. */
+  compilerOptions(file: string): TS.CompilerOptions;
 }
 
 interface CompilerSetup {
@@ -153,6 +155,7 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
 
   return {
     diagnostics,
+    compilerOptions: (file) => setupFor(file).options,
     resolve(specifier, containingFile, form = 'import') {
       const key = cacheKey(specifier, containingFile, form);
       let answer = answers.get(key);

@@ -40,8 +40,8 @@ it('ESTree and TypeScript extraction give the same import records and constructi
                 read: {
                   create: (context) => ({
                     Program(node) {
-                      const sourceCode = context.sourceCode as unknown as { text: string; visitorKeys: Record<string, string[]> };
-                      fromEstree = importRecordsOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys);
+                      const sourceCode = context.sourceCode as unknown as { text: string; visitorKeys: Record<string, string[]>; scopeManager: never };
+                      fromEstree = importRecordsOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
                       estreeConstructions = constructionsOfProgram(node as never, sourceCode.visitorKeys);
                     },
                   }),
@@ -54,7 +54,7 @@ it('ESTree and TypeScript extraction give the same import records and constructi
       ],
       file,
     );
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const fromTypescript = importRecordsOfSourceFile(source);
     expect(fromTypescript, file).toEqual(fromEstree);
     expect(constructionsOfSourceFile(source), file).toEqual(estreeConstructions);

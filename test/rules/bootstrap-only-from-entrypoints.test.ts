@@ -14,8 +14,14 @@ ruleTester.run('bootstrap-only-from-entrypoints', rule, {
     {
       name: 'a handler at runtime',
       filename: at('service-layer/handlers.ts'),
-      code: "import { bootstrap } from '../bootstrap.js';",
+      code: "import { bootstrap } from '../bootstrap.js';\nexport const bus = bootstrap();",
       errors: [{ messageId: 'importsBootstrap', line: 1, column: 27, data: { from: 'service-layer (handlers)', specifier: '../bootstrap.js', target: 'src/bootstrap.ts', typeNote: ' at runtime' } }],
+    },
+    {
+      name: 'an import the compiler erases is not called a runtime one',
+      filename: at('service-layer/handlers.ts'),
+      code: "import { bootstrap } from '../bootstrap.js';\nexport type Bus = ReturnType<typeof bootstrap>;",
+      errors: [{ messageId: 'importsBootstrap', line: 1, column: 27, data: { from: 'service-layer (handlers)', specifier: '../bootstrap.js', target: 'src/bootstrap.ts', typeNote: ' (type-only imports count too: take the type from where it is defined)' } }],
     },
     {
       name: 'the domain, type-only',

@@ -19,19 +19,19 @@ ruleTester.run('handlers-use-unit-of-work', rule, {
     {
       name: 'a repository at runtime',
       filename: handlers,
-      code: "import { SqlRepository } from '../adapters/repository.js';",
+      code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();",
       errors: [{ messageId: 'importsPersistence', line: 1, column: 31, data: { what: 'a repository', names: 'SqlRepository', specifier: '../adapters/repository.js', where: ' (defined in src/adapters/repository.ts)' } }],
     },
     {
       name: 'a repository through a barrel (export *)',
       filename: handlers,
-      code: "import { SqlRepository } from '../adapters/index.js';",
+      code: "import { SqlRepository } from '../adapters/index.js';\nexport const repository = new SqlRepository();",
       errors: [{ messageId: 'importsPersistence', line: 1, column: 31, data: { what: 'a repository', names: 'SqlRepository', specifier: '../adapters/index.js', where: ' (defined in src/adapters/repository.ts)' } }],
     },
     {
       name: 'the ORM session factory through a renaming barrel re-export',
       filename: handlers,
-      code: "import { makeSession } from '../adapters/index.js';",
+      code: "import { makeSession } from '../adapters/index.js';\nexport const session = makeSession();",
       errors: [{ messageId: 'importsPersistence', line: 1, column: 29, data: { what: 'the ORM mapping (session or data source)', names: 'makeSession', specifier: '../adapters/index.js', where: ' (defined in src/adapters/orm.ts)' } }],
     },
     {
@@ -43,7 +43,7 @@ ruleTester.run('handlers-use-unit-of-work', rule, {
     {
       name: 'a database client package',
       filename: handlers,
-      code: "import { Pool } from 'pg';",
+      code: "import { Pool } from 'pg';\nexport const pool = new Pool();",
       errors: [{ messageId: 'importsPersistence', line: 1, column: 22, data: { what: "the infrastructure package 'pg'", names: 'Pool', specifier: 'pg', where: '' } }],
     },
     {
@@ -55,7 +55,7 @@ ruleTester.run('handlers-use-unit-of-work', rule, {
     {
       name: 'chapter-6 services.ts is a handler file by convention',
       filename: services,
-      code: "import { SqlRepository } from '../adapters/repository.js';",
+      code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();",
       errors: [{ messageId: 'importsPersistence', line: 1, column: 31 }],
     },
   ],

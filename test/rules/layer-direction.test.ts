@@ -92,13 +92,13 @@ ruleTester.run('layer-direction', rule, {
     {
       name: 'service layer: a runtime import of a concrete adapter',
       filename: typeOnly('src/service-layer/x.ts'),
-      code: "import { SqlSession } from '../adapters/orm.js';",
+      code: "import { SqlSession } from '../adapters/orm.js';\nexport const session = new SqlSession();",
       errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 28 }],
     },
     {
       name: 'service layer: one value specifier among type ones makes it a runtime import',
       filename: typeOnly('src/service-layer/x.ts'),
-      code: "import { type Session, SqlSession } from '../adapters/orm.js';",
+      code: "import { type Session, SqlSession } from '../adapters/orm.js';\nexport const open = (): Session => new SqlSession();",
       errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 42 }],
     },
     {
@@ -128,7 +128,7 @@ ruleTester.run('layer-direction', rule, {
     {
       name: 'an entrypoint importing an adapter at runtime',
       filename: allocation('entrypoints/x.ts'),
-      code: "import { EmailNotifications } from '../adapters/notifications.js';",
+      code: "import { EmailNotifications } from '../adapters/notifications.js';\nexport const notifications = new EmailNotifications();",
       errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 36 }],
     },
     {

@@ -16,13 +16,13 @@ ruleTester.run('message-bus-decoupled', rule, {
     {
       name: 'a handler at runtime',
       filename: bus,
-      code: "import { allocate } from './handlers.js';",
+      code: "import { allocate } from './handlers.js';\nexport const handlers = [allocate];",
       errors: [{ messageId: 'busImportsHandlers', line: 1, column: 26, data: { names: 'allocate', specifier: './handlers.js', target: 'src/service-layer/handlers.ts' } }],
     },
     {
       name: 'the whole handlers module as a namespace',
       filename: bus,
-      code: "import * as handlers from './handlers.js';",
+      code: "import * as handlers from './handlers.js';\nexport const all = Object.values(handlers);",
       errors: [{ messageId: 'busImportsHandlers', line: 1, column: 27, data: { names: 'everything', specifier: './handlers.js', target: 'src/service-layer/handlers.ts' } }],
     },
     {

@@ -17,7 +17,7 @@ ruleTester.run('unit-of-work-boundary', rule, {
     {
       name: 'an entrypoint imports the concrete repository',
       filename: at('entrypoints/x.ts'),
-      code: "import { SqlRepository } from '../adapters/repository.js';",
+      code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();",
       errors: [{ messageId: 'repositoryOutsideUnitOfWork', line: 1, column: 31, data: { from: 'entrypoints', names: 'SqlRepository', specifier: '../adapters/repository.js', target: 'src/adapters/repository.ts' } }],
     },
     {
@@ -29,7 +29,7 @@ ruleTester.run('unit-of-work-boundary', rule, {
     {
       name: 'the unit of work imports the message bus',
       filename: at('service-layer/unit-of-work.ts'),
-      code: "import { MessageBus } from './message-bus.js';",
+      code: "import { MessageBus } from './message-bus.js';\nexport const bus = new MessageBus();",
       errors: [{ messageId: 'unitOfWorkImportsDispatch', line: 1, column: 28, data: { role: 'message bus', specifier: './message-bus.js', target: 'src/service-layer/message-bus.ts', typeNote: '' } }],
     },
     {

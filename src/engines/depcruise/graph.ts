@@ -70,13 +70,19 @@ export async function depcruiseGraph(ours: ReadonlyMap<string, GraphFile>, proje
     const own = ours.get(file);
     if (!own) continue;
     const imports: ResolvedImport[] = module.dependencies.map((dependency) => {
-      const kind = kindOf(dependency);
+      const written = kindOf(dependency);
       const record =
-        own.imports.find((candidate) => candidate.specifier === dependency.module && candidate.kind === kind) ??
+        own.imports.find((candidate) => candidate.specifier === dependency.module && candidate.kind === written) ??
         own.imports.find((candidate) => candidate.specifier === dependency.module);
-      const base = record ?? { specifier: dependency.module, kind, form: 'import' as const, range: { line: 1, column: 0, endLine: 1, endColumn: 0 }, names: [] };
+      // dependency-cruiser marks only `import type` as type-only; whether the emit keeps an import is
+      // decided once, in our own records (runtime.ts), so both engines judge the same edges.
+      const kind = record?.kind ?? written;
+      const base = record ?? { specifier: dependency.module, kind, typeOnlyClause: false, sideEffect: false, form: 'import' as const, range: { line: 1, column: 0, endLine: 1, endColumn: 0 }, names: [] };
       if (dependency.coreModule) return { ...base, kind, target: { type: 'package', name: dependency.module.replace(/^node:/, '').split('/')[0]!, builtin: true } };
       if (dependency.couldNotResolve) {
+        // Whether a name that resolves to nothing is a package (declared) or unresolved (a project
+        // folder, an undefined alias) is our resolver's call, so the engines agree on it.
+        if (record && record.target.type !== 'file') return { ...base, kind, target: record.target };
         const name = packageName(dependency.module);
         return { ...base, kind, target: name ? { type: 'package', name, builtin: false } : { type: 'unresolved', reason: 'dependency-cruiser could not resolve it' } };
       }
