@@ -101,7 +101,8 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
           comment: `${fromLayer} must not import ${toLayer}${entry.verdict === 'types' ? ' at runtime (types only)' : ''}: ${entry.note ?? 'dependencies point inward'} (cosmic/layer-direction)`,
           severity: severity('cosmic/layer-direction'),
           from: { path: fromPattern },
-          to: { path: toPattern, ...(entry.verdict === 'types' ? { dependencyTypesNot: ['type-only', 'type-import'] } : {}) },
+          // `pre-compilation-only`: an import the compiled JavaScript no longer has (used only as a type).
+          to: { path: toPattern, ...(entry.verdict === 'types' ? { dependencyTypesNot: ['type-only', 'type-import', 'pre-compilation-only'] } : {}) },
         });
       }
     }
@@ -150,7 +151,9 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
 export function depcruiseConfigSource(project: Project): string {
   const { config } = project;
   const options = {
-    tsPreCompilationDeps: true,
+    // 'specify' keeps the imports the compiler erases and marks them `pre-compilation-only`, so the
+    // layer rules can let them pass where types may cross, as cosmic-lint's own engines do.
+    tsPreCompilationDeps: 'specify',
     doNotFollow: { path: 'node_modules' },
     ...(config.tsconfigs[0] ? { tsConfig: { fileName: config.tsconfigs[0] } } : {}),
   };
