@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { onPackageList } from '../config/infrastructure.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { typeNote, type FileFacts, type Finding } from './finding.js';
 
@@ -14,18 +14,13 @@ export const domainPurityMessages = {
 
 export type DomainPurityMessageId = keyof typeof domainPurityMessages;
 
-const patternCache = new WeakMap<ResolvedConfig, (name: string) => boolean>();
-
-/** Whether a package is on the config's infrastructure list (exact names, or globs like `@aws-sdk/*`). */
+/**
+ * Whether a package is on the config's infrastructure list (exact names, or globs like
+ * `@aws-sdk/*`): persistence, transport, messaging, cloud, frameworks and I/O built-ins, the
+ * packages the domain must not import.
+ */
 export function isInfrastructure(config: ResolvedConfig, name: string): boolean {
-  if (config.infrastructure.packages.has(name)) return true;
-  let matchesPattern = patternCache.get(config);
-  if (!matchesPattern) {
-    const { patterns } = config.infrastructure;
-    matchesPattern = patterns.length === 0 ? () => false : picomatch(patterns);
-    patternCache.set(config, matchesPattern);
-  }
-  return matchesPattern(name);
+  return onPackageList(config.infrastructure, name);
 }
 
 /** `cosmic/domain-purity`: the domain imports no infrastructure package or I/O built-in, not even for types. */

@@ -1,7 +1,7 @@
-import type { Role } from '../config/types.js';
+import { onPackageList } from '../config/infrastructure.js';
+import type { ResolvedConfig, Role } from '../config/types.js';
 import type { Project } from '../project/project.js';
 import { boundTargets, importedNames, listNames, memberTarget } from './bindings.js';
-import { isInfrastructure } from './domain-purity.js';
 import type { FileFacts, Finding } from './finding.js';
 
 export const HANDLERS_USE_UNIT_OF_WORK = 'cosmic/handlers-use-unit-of-work';
@@ -11,6 +11,7 @@ const FIX = 'take the unit of work as a parameter and reach storage through it (
 
 export const handlersUseUnitOfWorkMessages = {
   importsPersistence: `Handler imports {{what}} at runtime: {{names}} from '{{specifier}}'{{where}}. Why: ${REASON}. Fix: ${FIX}.`,
+  importsPersistencePackage: `Handler imports the persistence package '{{name}}' at runtime: {{names}} from '{{specifier}}'. Why: ${REASON}. Fix: keep '{{name}}' behind the unit of work: use it in a repository or the concrete unit of work in the adapters (bootstrap wires them in), and reach storage here through \`uow.<repository>\` and \`uow.commit()\`.`,
   constructsPersistence: `Handler constructs {{what}} with \`new {{callee}}\`{{where}}. Why: ${REASON}. Fix: ${FIX}.`,
 } as const;
 
@@ -18,7 +19,16 @@ export type HandlersUseUnitOfWorkMessageId = keyof typeof handlersUseUnitOfWorkM
 
 const PERSISTENCE_ROLES: readonly Role[] = ['repository', 'orm'];
 
-const isPersistence = (classification: { role: Role | undefined }) => PERSISTENCE_ROLES.includes(classification.role!);
+/**
+ * Whether a package reaches storage: the config's persistence list (ORMs, database and cache
+ * clients; `sqlite` is also `node:sqlite`). Frameworks and dependency injection are not on it:
+ * `import { Injectable } from '@nestjs/common'` wires a handler, it does not open a transaction.
+ */
+export function isPersistence(config: ResolvedConfig, name: string): boolean {
+  return onPackageList(config.persistence, name);
+}
+
+const hasPersistenceRole = (classification: { role: Role | undefined }) => PERSISTENCE_ROLES.includes(classification.role!);
 
 function describeRole(role: Role | undefined): string {
   return role === 'orm' ? 'the ORM mapping (session or data source)' : 'a repository';
@@ -34,18 +44,18 @@ export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): 
   for (const imported of facts.imports) {
     const { target } = imported;
     if (target.type === 'package') {
-      if (imported.kind === 'value' && !target.builtin && isInfrastructure(config, target.name)) {
+      if (imported.kind === 'value' && isPersistence(config, target.name)) {
         findings.push({
           ruleId: HANDLERS_USE_UNIT_OF_WORK,
-          messageId: 'importsPersistence',
+          messageId: 'importsPersistencePackage',
           import: imported,
-          data: { what: `the infrastructure package '${target.name}'`, names: importedNames(imported), specifier: imported.specifier, where: '' },
+          data: { name: target.name, names: importedNames(imported), specifier: imported.specifier },
         });
       }
       continue;
     }
     if (target.type !== 'file') continue;
-    const persistent = boundTargets(project, imported, isPersistence).filter(
+    const persistent = boundTargets(project, imported, hasPersistenceRole).filter(
       (bound) => bound.kind === 'value' && bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!),
     );
     const wholeModule = imported.kind === 'value' && PERSISTENCE_ROLES.includes(target.classification.role!) && imported.names.every((name) => name.imported === '*');

@@ -22,11 +22,24 @@ const DEFAULT_NOTE: Partial<Record<Layer, string>> = {
   'service-layer': 'the service layer orchestrates the domain, not the other way round',
 };
 
+/** The domain's way out is not an injected adapter but the handler around it: it loads, saves and does the I/O. */
+function domainFix(to: Classification): string | undefined {
+  if (to.role === 'repository' || to.role === 'unit-of-work') {
+    return 'the domain must not know repositories or the unit of work: have the handler load and save through `uow.<repository>`, and pass plain values or aggregates in';
+  }
+  if (to.role === 'orm') return 'keep the model persistence-ignorant: map it classically in the adapters\' ORM module (ch. 2), which imports the model, not the other way round';
+  if (to.layer === 'adapters') return 'keep the model plain: let a handler call the adapter and pass plain values in, or raise a domain event that a handler reacts to';
+  return undefined;
+}
+
 function fixFor(from: Classification, to: Classification): string {
+  const forDomain = from.layer === 'domain' ? domainFix(to) : undefined;
+  if (forDomain) return forDomain;
   switch (to.layer) {
     case 'adapters':
       return `depend on an abstraction the ${from.layer} owns (an interface or abstract class) and let bootstrap inject the concrete adapter`;
     case 'entrypoints':
+      if (from.layer === 'bootstrap') return 'let the entrypoint import bootstrap and take the message bus from it (the recommended preset lets a composition root register its controllers)';
       return 'move the code both need inward (domain or service layer); entrypoints are leaves';
     case 'bootstrap':
       return 'receive the message bus or the dependencies as parameters; only entrypoints call bootstrap';

@@ -9,7 +9,7 @@ import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './
 import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMessages } from './message-bus-decoupled.js';
 import { checkNoUnclassifiedFiles, NO_UNCLASSIFIED_FILES, noUnclassifiedFilesMessages } from './no-unclassified-files.js';
 import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessages } from './no-unresolved-imports.js';
-import { checkUnitOfWorkBoundary, UNIT_OF_WORK_BOUNDARY, unitOfWorkBoundaryMessages } from './unit-of-work-boundary.js';
+import { checkUnitOfWorkBoundary, UNIT_OF_WORK_BOUNDARY, unitOfWorkBoundaryAppliesTo, unitOfWorkBoundaryMessages } from './unit-of-work-boundary.js';
 import { NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages } from './graph.js';
 
 /** Where every rule's documentation lives; ESLint's `meta.docs.url`, SARIF's `helpUri`. */
@@ -47,7 +47,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     ruleId: UNIT_OF_WORK_BOUNDARY,
     description: 'Keep repositories behind the unit of work, and the unit of work away from the bus and handlers',
     messages: unitOfWorkBoundaryMessages,
-    appliesTo: () => true,
+    appliesTo: unitOfWorkBoundaryAppliesTo,
     run: checkUnitOfWorkBoundary,
   },
   [MESSAGE_BUS_DECOUPLED]: {

@@ -6,15 +6,39 @@ import { describeSide, type FileFacts, type Finding } from './finding.js';
 export const UNIT_OF_WORK_BOUNDARY = 'cosmic/unit-of-work-boundary';
 
 export const unitOfWorkBoundaryMessages = {
-  repositoryOutsideUnitOfWork: `{{from}} imports {{names}} from the repository module '{{specifier}}' ({{target}}) at runtime. Why: repositories are reached through the unit of work, which owns the transaction and collects the aggregates' events (ch. 6, 8). Fix: import the concrete repository only in the unit of work (or bootstrap), use \`uow.<repository>\` here, and import only types from the repository module.`,
+  repositoryOutsideUnitOfWork: `{{from}} imports {{names}} from the repository module '{{specifier}}' ({{target}}) at runtime. Why: repositories are reached through the unit of work, which owns the transaction and collects the aggregates' events (ch. 6, 8). Fix: {{fix}}.`,
   unitOfWorkImportsDispatch: `The unit of work imports the {{role}} '{{specifier}}' ({{target}}){{typeNote}}. Why: the unit of work collects new events and the message bus dispatches them; a unit of work that knows the bus or the handlers ties the transaction to the dispatch and makes a cycle (ch. 6, 8). Fix: let the message bus pull new events from the unit of work (\`uow.collectNewEvents()\`) instead.`,
+} as const;
+
+const FIX = {
+  'service-layer': 'import the concrete repository only in the unit of work (or bootstrap), use `uow.<repository>` here, and import only types from the repository module',
+  entrypoints: 'send a command whose handler loads and saves through `uow.<repository>`, or read through a view; import only types from the repository module here',
 } as const;
 
 export type UnitOfWorkBoundaryMessageId = keyof typeof unitOfWorkBoundaryMessages;
 
 const isDispatch = (classification: Classification) => classification.role === 'message-bus' || classification.role === 'handlers';
 
-/** `cosmic/unit-of-work-boundary`: only the unit of work (and bootstrap) import concrete repositories; the unit of work imports neither the bus nor handlers. */
+/**
+ * Who may not import a concrete repository at runtime: the service layer (but the unit of work)
+ * and entrypoints, the code that should go through `uow.<repository>`. Not the domain, which may
+ * not know the adapters at all (that is layer-direction, with advice for the domain); not adapters,
+ * which may use each other (a connection pool registering repositories); not bootstrap, which wires
+ * them; not a repository implementation extending the abstract one.
+ */
+function judgesRepositoryImports(from: Classification): boolean {
+  return (from.layer === 'service-layer' || from.layer === 'entrypoints') && from.role !== 'repository' && from.role !== 'unit-of-work';
+}
+
+/** Whether the rule can find anything in a file so classified. */
+export function unitOfWorkBoundaryAppliesTo(classification: Classification): boolean {
+  return classification.role === 'unit-of-work' || judgesRepositoryImports(classification);
+}
+
+/**
+ * `cosmic/unit-of-work-boundary`: the service layer and entrypoints reach repositories through the
+ * unit of work, not by importing them at runtime; the unit of work imports neither the bus nor handlers.
+ */
 export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Finding[] {
   const from = facts.classification;
   const findings: Finding[] = [];
@@ -37,8 +61,7 @@ export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Fin
     }
     return findings;
   }
-  // Bootstrap wires repositories; repository implementations may extend the abstract one.
-  if (from.layer === 'bootstrap' || from.role === 'repository') return findings;
+  if (!judgesRepositoryImports(from)) return findings;
   for (const imported of facts.imports) {
     // A barrel re-exporting the repository does not use it; whoever imports through the barrel is checked.
     if (imported.kind !== 'value' || imported.form === 'export-from' || imported.target.type !== 'file') continue;
@@ -48,7 +71,7 @@ export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Fin
       ruleId: UNIT_OF_WORK_BOUNDARY,
       messageId: 'repositoryOutsideUnitOfWork',
       import: imported,
-      data: { from: describeSide(from), names: listNames(repositories), specifier: imported.specifier, target: repositories[0]!.classification.file },
+      data: { from: describeSide(from), names: listNames(repositories), specifier: imported.specifier, target: repositories[0]!.classification.file, fix: FIX[from.layer === 'entrypoints' ? 'entrypoints' : 'service-layer'] },
     });
   }
   return findings;

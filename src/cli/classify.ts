@@ -1,5 +1,13 @@
 import path from 'node:path';
+import type { Classification } from '../project/classify.js';
 import type { Project } from '../project/project.js';
+
+/** The role and why: the glob, or the convention and the word matched; for no role, what decided it. */
+function roleLine(classification: Classification): string {
+  if (classification.role) return `${classification.role} (${classification.roleReason})`;
+  if (classification.roleReason) return `none (${classification.roleReason})`;
+  return classification.roleNotes.length > 0 ? 'none:' : 'none: no roles glob matches it and its name follows no convention';
+}
 
 /** `cosmic-lint classify`: what each file is, and why, for debugging a config. */
 export function classifyReport(project: Project, cwd: string, files: readonly string[]): string {
@@ -12,7 +20,8 @@ export function classifyReport(project: Project, cwd: string, files: readonly st
       '',
       classification.file,
       `  layer:   ${classification.layer ? `${classification.layer} (glob "${classification.layerGlob}")` : 'none: no layer glob matches it'}`,
-      `  role:    ${classification.role ? `${classification.role} (${classification.roleReason})` : 'none'}`,
+      `  role:    ${roleLine(classification)}`,
+      ...classification.roleNotes.map((note) => `           - ${note}`),
       `  checked: ${classification.included ? 'yes (in include, not in exclude)' : 'no (outside include, in exclude, or outside the config root)'}`,
     );
   }

@@ -3,15 +3,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { detectLayout } from './detect.js';
 import { CosmicError } from './errors.js';
-import { INFRASTRUCTURE_PACKAGES } from './infrastructure.js';
+import { INFRASTRUCTURE_PACKAGES, packageList, PERSISTENCE_PACKAGES } from './infrastructure.js';
 import { PRESETS } from './presets.js';
-import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig, Role } from './types.js';
-import { LAYERS, PRESET_NAMES, ROLES } from './types.js';
+import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
+import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 import { validateConfig } from './validate.js';
 
 export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
 
 export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts}'];
+/**
+ * Build output, declarations and tests, at any depth: a module's own `tests/builders/` or
+ * `__mocks__/` is test code, not a layer. Not `testing/`: that name also holds test doubles a
+ * package ships to its users, which are production code.
+ */
 export const DEFAULT_EXCLUDE = [
   '**/node_modules/**',
   '**/dist/**',
@@ -19,9 +24,12 @@ export const DEFAULT_EXCLUDE = [
   '**/coverage/**',
   '**/*.d.ts',
   '**/*.{test,spec}.*',
+  '**/*.{test,spec}-d.*',
+  '**/*.e2e-spec.*',
   '**/__tests__/**',
-  'test/**',
-  'tests/**',
+  '**/__mocks__/**',
+  '**/test/**',
+  '**/tests/**',
 ];
 
 const requireModule = createRequire(import.meta.url);
@@ -119,9 +127,11 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     layers = layout.layers;
     detected.push(...layout.notes);
   }
-  const infrastructure = new Set(INFRASTRUCTURE_PACKAGES);
-  for (const name of input.infrastructure?.add ?? []) infrastructure.add(name);
-  for (const name of input.infrastructure?.remove ?? []) infrastructure.delete(name);
+  // Whatever reaches storage is infrastructure too, so a package added to persistence is kept out
+  // of the domain as well; each list's `remove` applies to that list only.
+  const persistenceEntries = [...PERSISTENCE_PACKAGES, ...(input.persistence?.add ?? [])];
+  const persistence = packageList(persistenceEntries, input.persistence?.remove);
+  const infrastructure = packageList([...INFRASTRUCTURE_PACKAGES, ...persistenceEntries, ...(input.infrastructure?.add ?? [])], input.infrastructure?.remove);
   const rules: Record<string, ResolvedConfig['rules'][string]> = { ...preset.rules };
   for (const [ruleId, setting] of Object.entries(input.rules ?? {})) rules[ruleId] = Array.isArray(setting) ? setting[0] : setting;
   if (input.unclassified) rules['cosmic/no-unclassified-files'] = input.unclassified;
@@ -133,11 +143,9 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     exclude: input.exclude ?? DEFAULT_EXCLUDE,
     tsconfigs: findTsconfigs(input, root, source),
     layers,
-    roles: keyedLists(ROLES as readonly Role[], input.roles),
-    infrastructure: {
-      packages: new Set([...infrastructure].filter((name) => !name.includes('*'))),
-      patterns: [...infrastructure].filter((name) => name.includes('*')),
-    },
+    roles: keyedLists(ROLE_KEYS, input.roles),
+    infrastructure,
+    persistence,
     typeImports: input.typeImports === undefined || input.typeImports === 'per-preset' ? preset.typeImports : input.typeImports,
     unclassified: input.unclassified ?? 'warn',
     rules,

@@ -1,4 +1,4 @@
-import { LAYERS, PRESET_NAMES, ROLES } from './types.js';
+import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 
 const globs = {
   oneOf: [
@@ -17,6 +17,11 @@ function keyedGlobs(keys: readonly string[], what: string) {
     properties: Object.fromEntries(keys.map((key) => [key, globs])),
     additionalProperties: false,
   } as const;
+}
+
+function packageListSchema(what: string) {
+  const names = { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Package names, or globs over them (`@corp/*`).' } as const;
+  return { type: 'object', additionalProperties: false, description: what, properties: { add: names, remove: names } } as const;
 }
 
 /**
@@ -45,16 +50,12 @@ export const CONFIG_SCHEMA = {
       description: 'tsconfig file(s) whose paths/baseUrl drive module resolution.',
     },
     layers: keyedGlobs(LAYERS, 'Which files belong to each layer. A file may match one layer only.'),
-    roles: keyedGlobs(ROLES, 'Finer roles inside layers; files not matched fall back to conventional names.'),
-    infrastructure: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Packages the domain must not import, on top of the shipped list.',
-      properties: {
-        add: { type: 'array', items: { type: 'string', minLength: 1 } },
-        remove: { type: 'array', items: { type: 'string', minLength: 1 } },
-      },
-    },
+    roles: keyedGlobs(
+      ROLE_KEYS,
+      'Finer roles inside layers. A role listed here is taken from its globs only (its naming convention is off); a glob starting with "!" takes files out of that role\'s globs; "none" lists files that get no role at all. Roles not listed come from conventional names.',
+    ),
+    infrastructure: packageListSchema('Packages the domain must not import, on top of the shipped list (which includes every persistence package).'),
+    persistence: packageListSchema('Packages that reach storage (ORMs, database and cache clients), which handlers reach through the unit of work only; what is added here is infrastructure too.'),
     typeImports: { enum: ['per-preset', 'allowed', 'forbidden'] },
     unclassified: severity,
     rules: {

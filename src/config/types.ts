@@ -20,11 +20,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The keys `roles` accepts: every role, and `none`, whose globs give a file no role at all (and
+ * no role by convention either).
+ */
+export const ROLE_KEYS = [...ROLES, 'none'] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
 export const PRESET_NAMES = ['domain-only', 'part1', 'recommended', 'strict'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export type Severity = 'off' | 'warn' | 'error';
 export type TypeImportPolicy = 'allowed' | 'forbidden';
+
+/** Changes to a shipped package list: names or globs over names (`@corp/*`). */
+export interface PackageListInput {
+  add?: string[];
+  remove?: string[];
+}
 
 /** What a user writes in cosmic-lint.config.json (or settings.cosmic). */
 export interface CosmicConfigInput {
@@ -34,8 +47,9 @@ export interface CosmicConfigInput {
   exclude?: string[];
   tsconfig?: string | string[];
   layers?: Partial<Record<Layer, string | string[]>>;
-  roles?: Partial<Record<Role, string | string[]>>;
-  infrastructure?: { add?: string[]; remove?: string[] };
+  roles?: Partial<Record<RoleKey, string | string[]>>;
+  infrastructure?: PackageListInput;
+  persistence?: PackageListInput;
   typeImports?: 'per-preset' | TypeImportPolicy;
   unclassified?: Severity;
   rules?: Record<string, Severity | [Severity, ...unknown[]]>;
@@ -71,6 +85,17 @@ export interface Preset {
   rules: Readonly<Record<string, Severity>>;
 }
 
+/**
+ * A resolved package list. `packages` and `patterns` are what is on it; `removed` holds the config's
+ * `remove` entries, which also take out names a pattern would match (`remove: ["@nestjs/cqrs"]`
+ * under `@nestjs/*`).
+ */
+export interface PackageList {
+  packages: Set<string>;
+  patterns: string[];
+  removed: string[];
+}
+
 export interface GlobList<K extends string> {
   name: K;
   globs: string[];
@@ -88,8 +113,12 @@ export interface ResolvedConfig {
   /** Absolute tsconfig paths; empty when none was found. */
   tsconfigs: string[];
   layers: GlobList<Layer>[];
-  roles: GlobList<Role>[];
-  infrastructure: { packages: Set<string>; patterns: string[] };
+  /** Each listed role's globs (and `none`'s); a glob starting with `!` takes files out of the same list's other globs. */
+  roles: GlobList<RoleKey>[];
+  /** Packages the domain must not import: persistence plus transport, messaging, cloud, frameworks and I/O. */
+  infrastructure: PackageList;
+  /** Packages that reach storage (ORMs, database and cache clients): a handler reaches them through the unit of work only. */
+  persistence: PackageList;
   typeImports: TypeImportPolicy;
   unclassified: Severity;
   rules: Record<string, Severity>;

@@ -86,18 +86,56 @@ function keepUseful(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/** Each glob of a `layers` or `roles` entry with its key path: `roles.handlers` for one glob, `roles.handlers[1]` in a list. */
+function globsWithPaths(key: string, entries: Record<string, string | string[] | undefined> | undefined): Array<{ path: string; glob: string; name: string; all: string[] }> {
+  return Object.entries(entries ?? {}).flatMap(([name, value]) => {
+    if (value === undefined) return [];
+    const all = Array.isArray(value) ? value : [value];
+    return all.map((glob, index) => ({ path: Array.isArray(value) ? `${key}.${name}[${index}]` : `${key}.${name}`, glob, name, all }));
+  });
+}
+
+/**
+ * What the schema cannot say about negated globs: a `!` takes files out of the same role's globs,
+ * so it needs something to take them from, and layers (which also drive dependency-cruiser's
+ * ruleset) do not support it.
+ */
+function negationProblems(config: CosmicConfigInput): string[] {
+  const problems: string[] = [];
+  for (const { path, glob } of globsWithPaths('layers', config.layers)) {
+    if (glob.startsWith('!')) {
+      problems.push(`${path}: "${glob}" is a negated glob, which only "roles" supports; narrow this layer's other globs instead, or add the files to "exclude"`);
+    }
+  }
+  const roles = globsWithPaths('roles', config.roles);
+  for (const { path, glob } of roles) {
+    if (glob === '!') problems.push(`${path}: "!" negates nothing; write "!" and a glob, e.g. "!src/**/error-handler.ts"`);
+    else if (glob.startsWith('!!')) problems.push(`${path}: "${glob}" negates twice; a glob takes one "!" at most`);
+  }
+  for (const name of new Set(roles.map((entry) => entry.name))) {
+    const all = roles.find((entry) => entry.name === name)!.all;
+    if (all.every((glob) => glob.startsWith('!'))) {
+      problems.push(
+        `roles.${name}: every glob is negated, so ${name === 'none' ? 'this list' : 'the role'} would match no file: a "!" glob only takes files out of the same list's other globs. List the files ${name === 'none' ? 'that get no role' : 'the role takes'}${name === 'none' ? '' : ', or put the files that must not have it under roles.none'}`,
+      );
+    }
+  }
+  return problems;
+}
+
 /** The problems with a config value, one readable line each (key path and expectation); empty when valid. */
 export function configProblems(value: unknown): string[] {
   if (!validateSchema(value)) {
     return [...new Set(keepUseful(validateSchema.errors ?? []).map(describe))];
   }
   const config = value as CosmicConfigInput;
-  return Object.keys(config.rules ?? {})
+  const unknownRules = Object.keys(config.rules ?? {})
     .filter((ruleId) => !RULE_IDS.includes(ruleId))
     .map((ruleId) => {
       const hint = suggest(ruleId, RULE_IDS);
       return `rules.${ruleId}: unknown rule${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${RULE_IDS.join(', ')}`;
     });
+  return [...negationProblems(config), ...unknownRules];
 }
 
 /** Validates a config value, throwing one config error that lists every problem. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { CosmicError } from '../config/errors.js';
-import type { GlobList, Layer, ResolvedConfig, Role } from '../config/types.js';
+import type { GlobList, Layer, ResolvedConfig, Role, RoleKey } from '../config/types.js';
 import { toPosix } from '../config/paths.js';
 import { conventionalRole } from './roles.js';
 
@@ -14,8 +14,10 @@ export interface Classification {
   /** The glob that put the file in its layer. */
   layerGlob: string | undefined;
   role: Role | undefined;
-  /** Why the file has its role: the glob, or the conventional name. */
+  /** Why the file has its role (the glob, or the conventional name and word), or why it has none when a `roles.none` glob says so. */
   roleReason: string | undefined;
+  /** What was considered and not applied: a `!` glob that took the file out of a role, a convention that does not hold here. */
+  roleNotes: string[];
 }
 
 export interface Classifier {
@@ -34,11 +36,30 @@ function anyOf(globs: string[]): Matcher {
   return globs.length === 0 ? () => false : picomatch(globs, { dot: true });
 }
 
+interface RoleGlobs {
+  name: RoleKey;
+  take: Array<{ glob: string; matches: Matcher }>;
+  /** `!` globs: files they match are taken out of this list's other globs. */
+  leave: Array<{ glob: string; matches: Matcher }>;
+}
+
+function compileRoles(lists: GlobList<RoleKey>[]): RoleGlobs[] {
+  return lists.map(({ name, globs }) => ({
+    name,
+    take: globs.filter((glob) => !glob.startsWith('!')).map((glob) => ({ glob, matches: picomatch(glob, { dot: true }) })),
+    leave: globs.filter((glob) => glob.startsWith('!')).map((glob) => ({ glob, matches: picomatch(glob.slice(1), { dot: true }) })),
+  }));
+}
+
+const entryName = (name: RoleKey) => (name === 'none' ? 'none (no role)' : name);
+
 
 /** Classifies files by the config's globs, caching each answer; one classifier per config. */
 export function createClassifier(config: ResolvedConfig): Classifier {
   const layers = compile(config.layers);
-  const roles = compile(config.roles);
+  const roles = compileRoles(config.roles);
+  // A role listed in `roles` comes from its globs only; its naming convention is off.
+  const configured = new Set(config.roles.map((list) => list.name).filter((name): name is Role => name !== 'none'));
   const isIncluded = anyOf(config.include);
   const isExcluded = anyOf(config.exclude);
   const cache = new Map<string, Classification>();
@@ -46,7 +67,7 @@ export function createClassifier(config: ResolvedConfig): Classifier {
   function classifyRelative(file: string): Classification {
     const outside = file.startsWith('../') || path.isAbsolute(file);
     if (outside) {
-      return { file, included: false, layer: undefined, layerGlob: undefined, role: undefined, roleReason: undefined };
+      return { file, included: false, layer: undefined, layerGlob: undefined, role: undefined, roleReason: undefined, roleNotes: [] };
     }
     let layer: { name: Layer; glob: string } | undefined;
     for (const candidate of layers) {
@@ -60,15 +81,46 @@ export function createClassifier(config: ResolvedConfig): Classifier {
       }
       layer ??= candidate;
     }
-    const roleByGlob = roles.find((candidate) => candidate.matches(file));
-    const convention = roleByGlob ? undefined : conventionalRole(file);
+    const roleNotes: string[] = [];
+    let roleByGlob: { name: RoleKey; glob: string } | undefined;
+    for (const list of roles) {
+      const taken = list.take.find((candidate) => candidate.matches(file));
+      if (!taken) continue;
+      const left = list.leave.find((candidate) => candidate.matches(file));
+      if (left) {
+        roleNotes.push(`roles.${list.name} glob "${taken.glob}" matches, but "${left.glob}" takes the file out`);
+        continue;
+      }
+      if (roleByGlob && roleByGlob.name !== list.name) {
+        throw new CosmicError(
+          'config',
+          `"${file}" matches two entries of roles: ${entryName(roleByGlob.name)} by glob "${roleByGlob.glob}" and ${entryName(list.name)} by glob "${taken.glob}". A file may have one role (or none) only; narrow one of the globs, or take the file out of one with a "!" glob.`,
+          config.source,
+        );
+      }
+      roleByGlob ??= { name: list.name, glob: taken.glob };
+    }
+    let role: Role | undefined;
+    let roleReason: string | undefined;
+    if (roleByGlob?.name === 'none') {
+      roleReason = `roles.none glob "${roleByGlob.glob}": no role, and no convention applies`;
+    } else if (roleByGlob) {
+      role = roleByGlob.name;
+      roleReason = `roles.${roleByGlob.name} glob "${roleByGlob.glob}"`;
+    } else {
+      const convention = conventionalRole(file, layer?.name, configured);
+      role = convention.role;
+      roleReason = convention.reason;
+      roleNotes.push(...convention.notes);
+    }
     return {
       file,
       included: isIncluded(file) && !isExcluded(file),
       layer: layer?.name,
       layerGlob: layer?.glob,
-      role: roleByGlob?.name ?? convention?.role,
-      roleReason: roleByGlob ? `roles.${roleByGlob.name} glob "${roleByGlob.glob}"` : convention?.reason,
+      role,
+      roleReason,
+      roleNotes,
     };
   }
 

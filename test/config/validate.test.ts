@@ -25,6 +25,13 @@ describe('config validation', () => {
     ).toEqual([]);
   });
 
+  it('accepts the example config in README.md', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /## Describe your project[\s\S]*?```jsonc\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(configProblems(JSON.parse(example!))).toEqual([]);
+  });
+
   it('accepts every fixture config', () => {
     const configs = ['allocation', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];
     for (const config of configs) {
@@ -63,6 +70,40 @@ describe('config validation', () => {
       'rules: "import/no-cycle" is not a cosmic rule id (expected "cosmic/<rule>")',
     ]);
     expect(configProblems({ rules: { 'cosmic/layer-direction': 'on' } })[0]).toMatch(/^rules\.cosmic\/layer-direction: expected/);
+  });
+
+  it('accepts "!" globs in roles and the "none" entry, and the persistence list', () => {
+    expect(
+      configProblems({
+        roles: { handlers: ['src/**/*-handler.ts', '!src/**/error-handler.ts'], none: ['src/infrastructure/services/**', '!src/infrastructure/services/x.ts'] },
+        persistence: { add: ['@corp/db-*'], remove: ['ioredis'] },
+        infrastructure: { remove: ['@nestjs/cqrs'] },
+      }),
+    ).toEqual([]);
+  });
+
+  it('names a misspelt role, "none" or list, with a suggestion', () => {
+    expect(configProblems({ roles: { handler: 'src/**' } })[0]).toMatch(/^roles\.handler: unknown key "handler" \(did you mean "handlers"\?\); expected one of model, .*, event-publisher, none$/);
+    expect(configProblems({ roles: { nnoe: 'src/**' } })[0]).toMatch(/^roles\.nnoe: unknown key "nnoe" \(did you mean "none"\?\)/);
+    expect(configProblems({ persistance: { add: ['x'] } })[0]).toMatch(/^persistance: unknown key "persistance" \(did you mean "persistence"\?\)/);
+    expect(configProblems({ persistence: { ad: ['x'] } })).toEqual(['persistence.ad: unknown key "ad" (did you mean "add"?); expected one of add, remove']);
+  });
+
+  it('explains "!" globs that mean nothing: alone, doubled, a whole list of them, or in layers', () => {
+    expect(configProblems({ roles: { handlers: ['src/**', '!'] } })).toEqual(['roles.handlers[1]: "!" negates nothing; write "!" and a glob, e.g. "!src/**/error-handler.ts"']);
+    expect(configProblems({ roles: { views: '!!src/views.ts' } })).toEqual([
+      'roles.views: "!!src/views.ts" negates twice; a glob takes one "!" at most',
+      'roles.views: every glob is negated, so the role would match no file: a "!" glob only takes files out of the same list\'s other globs. List the files the role takes, or put the files that must not have it under roles.none',
+    ]);
+    expect(configProblems({ roles: { handlers: ['!src/**/error-handler.ts'] } })).toEqual([
+      'roles.handlers: every glob is negated, so the role would match no file: a "!" glob only takes files out of the same list\'s other globs. List the files the role takes, or put the files that must not have it under roles.none',
+    ]);
+    expect(configProblems({ roles: { none: '!src/x.ts' } })).toEqual([
+      'roles.none: every glob is negated, so this list would match no file: a "!" glob only takes files out of the same list\'s other globs. List the files that get no role',
+    ]);
+    expect(configProblems({ layers: { domain: ['src/domain/**', '!src/domain/legacy/**'] } })).toEqual([
+      'layers.domain[1]: "!src/domain/legacy/**" is a negated glob, which only "roles" supports; narrow this layer\'s other globs instead, or add the files to "exclude"',
+    ]);
   });
 
   it('rejects a non-object with a root path', () => {

@@ -4,6 +4,9 @@ import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 const orm = (file: string) => fixturePath('violations', 'domain-orm-package', file);
+/** A NestJS project whose config removes `@nestjs/cqrs` (under the shipped `@nestjs/*`) from the list. */
+const nest = (file: string) => fixturePath('violations', 'nest-cqrs', 'src', file);
+const nestDomain = { layers: { domain: '**/nest-cqrs/src/domain/**' } };
 
 ruleTester.run('domain-purity', rule, {
   valid: [
@@ -15,6 +18,11 @@ ruleTester.run('domain-purity', rule, {
       filename: orm('src/domain/x.ts'),
       code: "import { Pool } from 'pg';",
       settings: { cosmic: { layers: { domain: '**/src/domain/**' }, infrastructure: { remove: ['pg'] } } },
+    },
+    {
+      name: 'a package removed by the config that only a shipped pattern names (@nestjs/cqrs under @nestjs/*)',
+      filename: nest('domain/x.ts'),
+      code: "import { AggregateRoot } from '@nestjs/cqrs';\nexport class User extends AggregateRoot {}",
     },
   ],
   invalid: [
@@ -41,6 +49,32 @@ ruleTester.run('domain-purity', rule, {
       code: "import { connect } from 'my-db-client';",
       settings: { cosmic: { layers: { domain: '**/src/domain/**' }, infrastructure: { add: ['my-db-client'] } } },
       errors: [{ messageId: 'infrastructurePackage', line: 1, column: 25 }],
+    },
+    {
+      name: 'a package added to the persistence list is infrastructure too',
+      filename: orm('src/domain/x.ts'),
+      code: "import { connect } from 'my-db-client';\nexport const db = connect();",
+      settings: { cosmic: { layers: { domain: '**/src/domain/**' }, persistence: { add: ['my-db-client'] } } },
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 25 }],
+    },
+    {
+      name: 'every @nestjs/* package, dependency injection included',
+      filename: nest('domain/x.ts'),
+      code: "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class UserUniqueness {}",
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 28, data: { name: '@nestjs/common', via: '', typeNote: '' } }],
+    },
+    {
+      name: '@nestjs/cqrs with the shipped list',
+      filename: nest('domain/x.ts'),
+      code: "import { AggregateRoot } from '@nestjs/cqrs';\nexport class User extends AggregateRoot {}",
+      settings: { cosmic: nestDomain },
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 31, data: { name: '@nestjs/cqrs', via: '', typeNote: '' } }],
+    },
+    {
+      name: 'the NestJS integration of an ORM',
+      filename: nest('domain/x.ts'),
+      code: "import { InjectRepository } from '@nestjs/typeorm';\nexport const inject = InjectRepository(Object);",
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 34, data: { name: '@nestjs/typeorm', via: '', typeNote: '' } }],
     },
   ],
 });

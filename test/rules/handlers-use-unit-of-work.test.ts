@@ -5,6 +5,13 @@ import { fixturePath } from '../helpers.js';
 const ruleTester = new RuleTester();
 const handlers = fixturePath('violations', 'handlers-use-unit-of-work', 'src', 'service-layer', 'handlers.ts');
 const services = fixturePath('stages', 'chapter-06', 'src', 'allocation', 'service-layer', 'services.ts');
+/** A NestJS CQRS project: `*.handler.ts` in the application layer is a handler by convention. */
+const nest = (file: string) => fixturePath('violations', 'nest-cqrs', 'src', file);
+const nestHandler = nest('application/commands/allocate.handler.ts');
+/** The same project described in settings, with the shipped package lists and the given changes. */
+const nestSettings = (lists: object) => ({
+  cosmic: { layers: { domain: '**/nest-cqrs/src/domain/**', 'service-layer': '**/nest-cqrs/src/application/**', adapters: '**/nest-cqrs/src/infrastructure/**' }, ...lists },
+});
 
 ruleTester.run('handlers-use-unit-of-work', rule, {
   valid: [
@@ -14,6 +21,33 @@ ruleTester.run('handlers-use-unit-of-work', rule, {
     { name: 'a namespace import whose constructed members are not persistence', filename: handlers, code: "import * as adapters from '../adapters/index.js';\nexport const n = new adapters.EmailNotifications();" },
     { name: 'a pure package', filename: handlers, code: "import { v4 } from 'uuid';" },
     { name: 'a file that is not a handler', filename: fixturePath('violations', 'handlers-use-unit-of-work', 'src', 'service-layer', 'unit-of-work.ts'), code: "import { SqlRepository } from '../adapters/repository.js';" },
+    {
+      name: 'dependency injection is wiring, not storage: @nestjs/common and @nestjs/cqrs',
+      filename: nestHandler,
+      code: "import { Inject, Injectable } from '@nestjs/common';\nimport { CommandHandler } from '@nestjs/cqrs';\n@Injectable()\n@CommandHandler(Object)\nexport class AllocateHandler {\n  constructor(@Inject('UOW') readonly uow: unknown) {}\n}",
+    },
+    { name: 'a persistence package as a type only', filename: nestHandler, code: "import type { DataSource } from 'typeorm';\nexport const run = (source: DataSource) => source;" },
+    {
+      name: 'an error handler in the application layer is not a message handler',
+      filename: nest('application/error-handler.ts'),
+      code: "import { QueryFailedError } from 'typeorm';\nexport const isConflict = (error: unknown) => error instanceof QueryFailedError;",
+    },
+    {
+      name: 'a query handler is the read side (views), which may read storage',
+      filename: nest('application/queries/find-users.query-handler.ts'),
+      code: "import { InjectDataSource } from '@nestjs/typeorm';\nexport const inject = InjectDataSource();",
+    },
+    {
+      name: 'an adapter under services/ is not a handler',
+      filename: nest('infrastructure/services/cache.service.ts'),
+      code: "import { Redis } from 'ioredis';\nexport const client = new Redis();",
+    },
+    {
+      name: 'a package removed from the persistence list by the config',
+      filename: nestHandler,
+      code: "import { Redis } from 'ioredis';\nexport const client = new Redis();",
+      settings: nestSettings({ persistence: { remove: ['ioredis'] } }),
+    },
   ],
   invalid: [
     {
@@ -44,7 +78,41 @@ ruleTester.run('handlers-use-unit-of-work', rule, {
       name: 'a database client package',
       filename: handlers,
       code: "import { Pool } from 'pg';\nexport const pool = new Pool();",
-      errors: [{ messageId: 'importsPersistence', line: 1, column: 22, data: { what: "the infrastructure package 'pg'", names: 'Pool', specifier: 'pg', where: '' } }],
+      errors: [{ messageId: 'importsPersistencePackage', line: 1, column: 22, data: { name: 'pg', names: 'Pool', specifier: 'pg' } }],
+    },
+    {
+      name: 'the NestJS integration of an ORM',
+      filename: nestHandler,
+      code: "import { InjectDataSource } from '@nestjs/typeorm';\nexport const inject = InjectDataSource();",
+      errors: [{ messageId: 'importsPersistencePackage', line: 1, column: 34, data: { name: '@nestjs/typeorm', names: 'InjectDataSource', specifier: '@nestjs/typeorm' } }],
+    },
+    {
+      name: 'a scoped ORM package matched by a glob (@mikro-orm/*)',
+      filename: nestHandler,
+      code: "import { MikroORM } from '@mikro-orm/core';\nexport const orm = MikroORM.init();",
+      errors: [{ messageId: 'importsPersistencePackage', line: 1, column: 26, data: { name: '@mikro-orm/core', names: 'MikroORM', specifier: '@mikro-orm/core' } }],
+    },
+    {
+      name: 'slonik and mongoose',
+      filename: nestHandler,
+      code: "import { createPool } from 'slonik';\nimport mongoose from 'mongoose';\nexport const pools = [createPool('postgres://'), mongoose.connect('mongodb://')];",
+      errors: [
+        { messageId: 'importsPersistencePackage', line: 1, data: { name: 'slonik', names: 'createPool', specifier: 'slonik' } },
+        { messageId: 'importsPersistencePackage', line: 2, data: { name: 'mongoose', names: 'default', specifier: 'mongoose' } },
+      ],
+    },
+    {
+      name: 'the node:sqlite built-in reaches storage too',
+      filename: nestHandler,
+      code: "import { DatabaseSync } from 'node:sqlite';\nexport const db = new DatabaseSync(':memory:');",
+      errors: [{ messageId: 'importsPersistencePackage', line: 1, data: { name: 'sqlite', names: 'DatabaseSync', specifier: 'node:sqlite' } }],
+    },
+    {
+      name: 'a package added to the persistence list by the config',
+      filename: nestHandler,
+      code: "import { connect } from '@corp/db-client';\nexport const db = connect();",
+      settings: nestSettings({ persistence: { add: ['@corp/*'] } }),
+      errors: [{ messageId: 'importsPersistencePackage', line: 1, data: { name: '@corp/db-client', names: 'connect', specifier: '@corp/db-client' } }],
     },
     {
       name: 'require of the repository module',

@@ -10,6 +10,9 @@ const fromRoot = (file: string) => path.relative(path.parse(file).root, file).sp
 const typeOnly = (file: string) => fixturePath('violations', 'type-only', file);
 const alias = (file: string) => fixturePath('violations', 'domain-adapter-alias', file);
 const allocation = (file: string) => fixturePath('allocation', 'src', 'allocation', file);
+/** Detected layouts with no preset in their config: the flat config's preset (`cosmic/preset`) decides. */
+const composition = (file: string) => fixturePath('violations', 'bootstrap-only-from-entrypoints', 'src', file);
+const boundary = (file: string) => fixturePath('violations', 'unit-of-work-boundary', 'src', file);
 
 ruleTester.run('layer-direction', rule, {
   valid: [
@@ -26,6 +29,18 @@ ruleTester.run('layer-direction', rule, {
     { name: 'a computed require is not an import record', filename: allocation('domain/x.ts'), code: "const m = require(name);" },
     { name: 'a handler importing bootstrap is left to the more specific bootstrap-only-from-entrypoints', filename: allocation('service-layer/handlers.ts'), code: "import { bootstrap } from '../bootstrap.js';" },
     { name: 'an entrypoint importing the repository is left to unit-of-work-boundary', filename: allocation('entrypoints/x.ts'), code: "import { SqlRepository } from '../adapters/repository.js';" },
+    {
+      name: 'recommended: the composition root registers an entrypoint (a NestJS module, a web-server factory)',
+      filename: composition('bootstrap.ts'),
+      code: "import { app } from './entrypoints/app.js';\nexport const server = app;",
+    },
+    {
+      name: 'part1: the same',
+      filename: composition('bootstrap.ts'),
+      code: "import { app } from './entrypoints/app.js';\nexport const server = app;",
+      settings: { 'cosmic/preset': 'part1' },
+    },
+    { name: 'adapters use each other: a module registering a repository', filename: boundary('adapters/database-module.ts'), code: "import { SqlRepository } from './repository.js';\nexport const providers = [SqlRepository];" },
     { name: 'a file outside include is not checked', filename: fixturePath('allocation', 'types', 'x.ts'), code: "import '../src/allocation/entrypoints/express-app.js';" },
   ],
   invalid: [
@@ -142,6 +157,55 @@ ruleTester.run('layer-direction', rule, {
           layers: { domain: `${fromRoot(allocation('domain'))}/**`, shared: fromRoot(allocation('config-extra.ts')) },
         },
       },
+    },
+    {
+      name: 'domain: a repository is this rule\'s, with advice that fits the domain',
+      filename: boundary('domain/x.ts'),
+      code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();",
+      errors: [
+        {
+          messageId: 'forbidden',
+          line: 1,
+          column: 31,
+          data: {
+            from: 'domain',
+            to: 'adapters (repository)',
+            fromLayer: 'domain',
+            toLayer: 'adapters',
+            specifier: '../adapters/repository.js',
+            target: 'src/adapters/repository.ts',
+            typeNote: '',
+            note: 'the domain depends on nothing outside itself, not even on types',
+            fix: 'the domain must not know repositories or the unit of work: have the handler load and save through `uow.<repository>`, and pass plain values or aggregates in',
+            preset: 'recommended',
+          },
+        },
+      ],
+    },
+    {
+      name: 'strict: bootstrap may not import an entrypoint (the book\'s narrower composition root)',
+      filename: composition('bootstrap.ts'),
+      code: "import { app } from './entrypoints/app.js';\nexport const server = app;",
+      settings: { 'cosmic/preset': 'strict' },
+      errors: [
+        {
+          messageId: 'forbidden',
+          line: 1,
+          column: 21,
+          data: {
+            from: 'bootstrap',
+            to: 'entrypoints',
+            fromLayer: 'bootstrap',
+            toLayer: 'entrypoints',
+            specifier: './entrypoints/app.js',
+            target: 'src/entrypoints/app.ts',
+            typeNote: '',
+            note: 'in the strict preset bootstrap builds the dependencies and the entrypoints call it, never the other way round',
+            fix: 'let the entrypoint import bootstrap and take the message bus from it (the recommended preset lets a composition root register its controllers)',
+            preset: 'strict',
+          },
+        },
+      ],
     },
     {
       name: 'strict: the service layer may not even import adapter types',

@@ -109,8 +109,12 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
   }
   const domain = layerPattern(config, 'domain');
   const infrastructure = [...config.infrastructure.packages].map(escape);
-  const patterns = config.infrastructure.patterns.map((pattern) => globToRegex(pattern).replace(/^\^|\$$/g, ''));
-  const packages = `(?:^|node_modules/)(?:${[...infrastructure, ...patterns].join('|')})(?:/|$)`;
+  const unanchored = (glob: string) => globToRegex(glob).replace(/^\^|\$$/g, '');
+  const patterns = config.infrastructure.patterns.map(unanchored);
+  // A removed name a pattern would match (`@nestjs/cqrs` under `@nestjs/*`) stays allowed.
+  const removed = config.infrastructure.removed.map(unanchored);
+  const exceptRemoved = removed.length > 0 ? `(?!(?:${removed.join('|')})(?:/|$))` : '';
+  const packages = `(?:^|node_modules/)${exceptRemoved}(?:${[...infrastructure, ...patterns].join('|')})(?:/|$)`;
   if (domain) {
     rules.push(
       {
