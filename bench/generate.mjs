@@ -42,11 +42,16 @@ export function generate(root, fileCount = 2000, seed = 42) {
   let violations = 0;
   for (const entry of files) {
     const lines = [];
+    // Bindings the class below uses as values and as types: an import whose names are never used
+    // is erased by the compiler, and the audit (rightly) no longer counts it as a dependency.
+    const values = [];
+    const types = [];
     const imports = 3 + Math.floor(next() * 6);
     for (let count = 0; count < imports; count++) {
       const roll = next();
       if (roll < 0.15) {
         lines.push(`import * as pkg${count} from '${pick(PACKAGES[entry.layer])}';`);
+        values.push(`pkg${count}`);
         continue;
       }
       let targetLayer = pick(INWARD[entry.layer]);
@@ -66,9 +71,15 @@ export function generate(root, fileCount = 2000, seed = 42) {
       const target = pick(candidates);
       const specifier = next() < 0.3 ? `@app/${target.file.slice(4).replace(/\.ts$/, '.js')}` : relative(entry.file, target.file);
       if (next() < 0.05 && !typeOnly) lines.push(`export const lazy${count} = () => import('${specifier}');`);
-      else lines.push(`import ${typeOnly || next() < 0.2 ? 'type ' : ''}{ ${target.name} as T${count} } from '${specifier}';`);
+      else {
+        const asType = typeOnly || next() < 0.2;
+        lines.push(`import ${asType ? 'type ' : ''}{ ${target.name} as T${count} } from '${specifier}';`);
+        (asType ? types : values).push(`T${count}`);
+      }
     }
     lines.push('', `export class ${entry.name} {`, '  readonly id = Math.random();');
+    if (values.length > 0) lines.push(`  static readonly uses = [${values.join(', ')}];`);
+    if (types.length > 0) lines.push(`  declare readonly peers?: [${types.join(', ')}];`);
     for (let method = 0; method < 6; method++) {
       lines.push(`  method${method}(input: number): number {`, `    const doubled = input * ${method + 2};`, `    return doubled > 10 ? doubled - ${method} : doubled + this.id;`, '  }');
     }
@@ -76,6 +87,10 @@ export function generate(root, fileCount = 2000, seed = 42) {
     fs.mkdirSync(path.dirname(path.join(root, entry.file)), { recursive: true });
     fs.writeFileSync(path.join(root, entry.file), lines.join('\n'));
   }
+  // The packages the code imports are declared, as in a real project: an undeclared, uninstalled
+  // name is unresolved, not a package.
+  const dependencies = Object.fromEntries([...new Set(Object.values(PACKAGES).flat())].sort().map((name) => [name, '*']));
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ private: true, type: 'module', dependencies }, null, 2));
   fs.writeFileSync(
     path.join(root, 'tsconfig.json'),
     JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, baseUrl: '.', paths: { '@app/*': ['src/*'] } } }, null, 2),

@@ -5,13 +5,13 @@ import { packageInfo } from '../config/package-info.js';
 import { parseCommand, UsageError, type Command } from '../cli/args.js';
 import { runAudit } from '../cli/audit.js';
 import { classifyReport } from '../cli/classify.js';
-import { loadProject } from '../cli/load-project.js';
+import { loadProject, requireExistingPaths } from '../cli/load-project.js';
 import { writeFileAtomic } from '../cli/write-atomic.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/build.js';
-import { formatDiagnostics } from '../report/text.js';
+import { formatDiagnostics, formatRunHeader } from '../report/text.js';
 import { REPORTERS } from '../report/index.js';
 
 async function run(command: Command): Promise<number> {
@@ -24,6 +24,7 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${packageInfo().version}\n`);
       return 0;
     case 'classify':
+      requireExistingPaths(cwd, command.files);
       process.stdout.write(classifyReport(loadProject({ cwd, near: command.files[0], configFile: command.config }), cwd, command.files));
       return 0;
     case 'depcruise-config': {
@@ -52,7 +53,7 @@ function readBaseline(file: string, mayBeMissing: boolean): Baseline | undefined
 
 async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string): Promise<number> {
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
-  const { result, exitCode, rules } = await runAudit({
+  const { result, exitCode, rules, config, unclassified } = await runAudit({
     cwd,
     paths: command.paths,
     configFile: command.config,
@@ -68,6 +69,8 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
         : undefined,
   });
   if (process.stderr.isTTY && !command.quiet) process.stderr.write('\r\u001b[K');
+  // Every format: results go to stdout (or --output), so stderr is free to say what the run used.
+  if (!command.quiet) process.stderr.write(formatRunHeader(config, unclassified));
   let code = exitCode;
   if (command.baseline) {
     const baselineFile = path.resolve(cwd, command.baseline);

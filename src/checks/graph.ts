@@ -10,8 +10,8 @@ export const NO_TRANSITIVE_VIOLATION = 'cosmic/no-transitive-violation';
 export const NO_LAYER_CYCLES = 'cosmic/no-layer-cycles';
 
 export const noTransitiveViolationMessages = {
-  transitiveLayer: `{{from}} reaches {{to}} ({{target}}) through imports that each look allowed: {{path}}. Why: the direction rule holds for reachability, not just for direct imports; the {{fromLayer}} still depends on {{target}} at run time (dependency inversion, ch. 2-3). Fix: cut one hop of the chain, typically {{cut}}, by depending on an abstraction the {{fromLayer}} owns.`,
-  transitivePackage: `The domain reaches the infrastructure package '{{name}}' through imports that each look allowed: {{path}}. Why: the domain model is the part with no dependencies, and that holds for everything it pulls in (persistence ignorance, ch. 1-2). Fix: cut the hop {{cut}}: keep '{{name}}' in the adapters and pass plain values inward.`,
+  transitiveLayer: `The {{fromLayer}} reaches {{targets}} through imports that each look allowed: {{path}}. {{upstream}}. Why: the direction rule holds for reachability, not just for direct imports; the {{fromLayer}} still depends on {{names}} at run time (dependency inversion, ch. 2-3). Fix: cut {{cut}}, where the chain leaves what the {{fromLayer}} may depend on, by depending on an abstraction the {{fromLayer}} owns instead.`,
+  transitivePackage: `The domain reaches {{targets}} through imports that each look allowed: {{path}}. {{upstream}}. Why: the domain model is the part with no dependencies, and that holds for everything it pulls in (persistence ignorance, ch. 1-2). Fix: cut {{cut}}, where the chain leaves what the domain may depend on: keep {{names}} in the adapters and pass plain values inward.`,
 } as const;
 
 export const noLayerCyclesMessages = {
@@ -34,7 +34,7 @@ export interface GraphFinding extends Finding {
   /** The importer (absolute path) the finding is reported in. */
   file: string;
   chain: GraphHop[];
-  /** The last hop, whose target is what the chain reaches (the finding sits on the first hop). */
+  /** What the chain reaches: the target of its last hop (for a transitive finding, also where it sits). */
   reached: ResolvedImport;
 }
 
@@ -61,19 +61,40 @@ function pathLabel(chain: readonly GraphHop[], project: Project): string {
     .join(' → ');
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** How many upstream files a finding names before "and N more". */
+const UPSTREAM_SHOWN = 5;
+
+/** One finding in the making: an exit file, the layer reaching through it, and what it reaches. */
+interface TransitiveGroup {
+  exit: number;
+  layer: Layer;
+  /** The files of that layer whose chains leave through the exit (each one's own violation). */
+  origins: Set<number>;
+  /** Per exit hop (the import that leaves what the layer may depend on): its shortest witness chain. */
+  hops: Map<number, { depth: number; origin: number; chain: GraphHop[] }>;
+}
+
 /**
  * `cosmic/no-transitive-violation`: from each classified file, follow imports that are each
- * allowed; report a forbidden layer or (from the domain) an infrastructure package reached that
- * way, once per (importer, target), on the first hop, with the shortest chain. Targets the file
- * imports directly are left to the per-file rules; a violation already owned by a file further
- * down the chain is reported there only.
+ * allowed for their own importer, and find where a chain leaves what the starting file's layer may
+ * depend on: an import, in a file the layer may depend on, of a layer it may not depend on or (from
+ * the domain) of an infrastructure package. That import is the hop to cut, and the root cause: one
+ * finding per file holding such hops and per reaching layer, sitting on its first such import,
+ * naming everything reached through the file and the files upstream that reach it, with the
+ * shortest chain as the witness. Targets a file imports directly are left to the per-file rules;
+ * a chain through another file that is itself forbidden to reach the target is that file's
+ * violation (reported there, by the per-file rules or as its own chain), not the upstream one's.
  *
  * One breadth-first search per file makes this O(files × edges); the graph is flattened into
  * integer arrays first so each step is a few array reads (2,000 files: well under a second).
  */
 export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<string, GraphFile>): GraphFinding[] {
   const { config } = project;
-  const findings: GraphFinding[] = [];
   // A hop is allowed when its own importer may make it; a file in no layer judges nothing (and is
   // reported by no-unclassified-files), so chains run through it rather than hide behind it.
   const allowedHop = (from: Classification, imported: ResolvedImport): boolean => {
@@ -141,28 +162,71 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
   const seen = new Int32Array(nodes.length).fill(-1);
   const parentNode = new Int32Array(nodes.length);
   const parentHop = new Int32Array(nodes.length);
+  const depth = new Int32Array(nodes.length);
   const typeOnly = new Uint8Array(nodes.length);
   const queue = new Int32Array(nodes.length);
 
+  // "Is a file between the origin and this node (the node included) itself forbidden to reach the
+  // target?", memoised along the search tree, so asking it at every exit hop costs O(files) per
+  // origin and question at most. A question is a target group and kind, or `package` (for the
+  // domain: is there a domain file on the way); arrays exist only for the questions asked.
+  const packageQuestion = groupCount * 2;
+  const ownedFor: Int32Array[] = [];
+  const ownedValue: Uint8Array[] = [];
+  const climb: number[] = [];
+  const ownsItself = (node: number, question: number): boolean => {
+    const group = nodeGroup[node]!;
+    if (group < 0) return false;
+    if (question === packageQuestion) return groupSamples[group]!.layer === 'domain';
+    return isForbidden(group, question >> 1, (question & 1) === 1);
+  };
+  const ownedUpstream = (startId: number, node: number, question: number): boolean => {
+    const askedFor = (ownedFor[question] ??= new Int32Array(nodes.length).fill(-1));
+    const answers = (ownedValue[question] ??= new Uint8Array(nodes.length));
+    let owned = false;
+    climb.length = 0;
+    for (let at = node; at !== startId; at = parentNode[at]!) {
+      if (askedFor[at] === startId) {
+        owned = answers[at] === 1;
+        break;
+      }
+      climb.push(at);
+    }
+    for (let index = climb.length - 1; index >= 0; index--) {
+      const at = climb[index]!;
+      owned ||= ownsItself(at, question);
+      askedFor[at] = startId;
+      answers[at] = owned ? 1 : 0;
+    }
+    return owned;
+  };
+
+  const found = new Map<string, TransitiveGroup>();
   nodes.forEach((start, startId) => {
     const originGroup = nodeGroup[startId]!;
     if (originGroup < 0) return;
     const origin = start.classification;
     const isDomain = origin.layer === 'domain';
     const direct = new Set(start.imports.map(reachedKey));
-    const reported = new Set<string>();
     const chainTo = (node: number, hop: number): GraphHop[] => {
       const hops: GraphHop[] = [{ file: nodes[node]!.path, import: hopImport[hop]! }];
       for (let at = node; at !== startId; at = parentNode[at]!) hops.unshift({ file: nodes[parentNode[at]!]!.path, import: hopImport[parentHop[at]!]! });
       return hops;
     };
-    const ownedUpstream = (node: number, forbidden: (group: number) => boolean): boolean => {
-      for (let at = node; at !== startId; at = parentNode[at]!) if (nodeGroup[at]! >= 0 && forbidden(nodeGroup[at]!)) return true;
-      return false;
+    // The exit hop `hop` in file `node` leaves what the origin's layer may depend on.
+    const record = (node: number, hop: number): void => {
+      const key = `${node}|${origin.layer!}`;
+      let group = found.get(key);
+      if (!group) found.set(key, (group = { exit: node, layer: origin.layer!, origins: new Set(), hops: new Map() }));
+      group.origins.add(startId);
+      const witness = group.hops.get(hop);
+      const shorter = !witness || depth[node]! < witness.depth || (depth[node] === witness.depth && start.path < nodes[witness.origin]!.path);
+      if (shorter) group.hops.set(hop, { depth: depth[node]!, origin: startId, chain: chainTo(node, hop) });
     };
     let head = 0;
     let tail = 0;
     seen[startId] = startId;
+    depth[startId] = 0;
     queue[tail++] = startId;
     while (head < tail) {
       const node = queue[head++]!;
@@ -172,48 +236,15 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
         const type = nodeTypeOnly || hopType[hop]!;
         if (hopPackage[hop]) {
           if (node === startId || !isDomain || !hopInfrastructure[hop]) continue;
-          const key = hopKey[hop]!;
-          const imported = hopImport[hop]! as ResolvedImport & { target: { type: 'package'; name: string } };
-          if (direct.has(key) || reported.has(key)) continue;
-          reported.add(key);
-          if (ownedUpstream(node, (group) => groupSamples[group]!.layer === 'domain')) continue;
-          const chain = chainTo(node, hop);
-          findings.push({
-            ruleId: NO_TRANSITIVE_VIOLATION,
-            messageId: 'transitivePackage',
-            file: start.path,
-            import: chain[0]!.import,
-            chain,
-            reached: imported,
-            data: { name: imported.target.name, path: pathLabel(chain, project), cut: hopLabel(chain[0]!, project) },
-          });
+          if (direct.has(hopKey[hop]!) || ownedUpstream(startId, node, packageQuestion)) continue;
+          record(node, hop);
           continue;
         }
         const targetGroup = hopTargetGroup[hop]!;
         if (targetGroup >= 0 && hopTargetId[hop] !== startId && isForbidden(originGroup, targetGroup, type)) {
-          const key = hopKey[hop]!;
-          const imported = hopImport[hop]!;
-          if (node === startId || direct.has(key) || reported.has(key)) continue;
-          reported.add(key);
-          if (ownedUpstream(node, (group) => isForbidden(group, targetGroup, type))) continue;
-          const chain = chainTo(node, hop);
-          const reachedClassification = groupSamples[targetGroup]!;
-          findings.push({
-            ruleId: NO_TRANSITIVE_VIOLATION,
-            messageId: 'transitiveLayer',
-            file: start.path,
-            import: chain[0]!.import,
-            chain,
-            reached: imported,
-            data: {
-              from: describeSide(origin),
-              to: describeSide(reachedClassification),
-              fromLayer: origin.layer!,
-              target: (imported.target as { classification: Classification }).classification.file,
-              path: pathLabel(chain, project),
-              cut: hopLabel(chain[0]!, project),
-            },
-          });
+          if (node === startId || direct.has(hopKey[hop]!)) continue;
+          if (ownedUpstream(startId, node, targetGroup * 2 + (type ? 1 : 0))) continue;
+          record(node, hop);
           continue;
         }
         const next = hopNext[hop]!;
@@ -221,12 +252,50 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
         seen[next] = startId;
         parentNode[next] = node;
         parentHop[next] = hop;
+        depth[next] = depth[node]! + 1;
         typeOnly[next] = type ? 1 : 0;
         queue[tail++] = next;
       }
     }
   });
-  return findings;
+  return [...found.values()].map((group) => transitiveFinding(group, nodes, hopImport, project));
+}
+
+/** One finding for a group: on the exit's first hop, naming every target, hop and upstream file, with the shortest witness chain. */
+function transitiveFinding(group: TransitiveGroup, nodes: readonly GraphFile[], hopImport: readonly ResolvedImport[], project: Project): GraphFinding {
+  const label = (file: string): string => project.classifier.classify(file).file;
+  const hops = [...group.hops.keys()].sort((a, b) => {
+    const first = hopImport[a]!;
+    const second = hopImport[b]!;
+    return first.range.line - second.range.line || first.range.column - second.range.column || first.specifier.localeCompare(second.specifier);
+  });
+  const { chain } = group.hops.get(hops[0]!)!;
+  const reached = hopImport[hops[0]!]!;
+  const targets = [...new Map(hops.map((hop) => [reachedKey(hopImport[hop]!), hopImport[hop]!])).values()];
+  const packages = targets.flatMap((imported) => (imported.target.type === 'package' ? [`'${imported.target.name}'`] : []));
+  const files = targets.flatMap((imported) => (imported.target.type === 'file' ? [imported.target.classification] : []));
+  const packagePhrase = packages.length === 0 ? [] : [`the infrastructure ${packages.length === 1 ? 'package' : 'packages'} ${andList(packages)}`];
+  const exit = label(nodes[group.exit]!.path);
+  const origins = [...group.origins].map((origin) => label(nodes[origin]!.path)).sort();
+  const shown = origins.length > UPSTREAM_SHOWN ? [...origins.slice(0, UPSTREAM_SHOWN), `${origins.length - UPSTREAM_SHOWN} more`] : origins;
+  const many = targets.length > 1;
+  return {
+    ruleId: NO_TRANSITIVE_VIOLATION,
+    messageId: files.length > 0 ? 'transitiveLayer' : 'transitivePackage',
+    file: nodes[group.exit]!.path,
+    import: reached,
+    chain,
+    reached,
+    data: {
+      fromLayer: group.layer,
+      targets: andList([...files.map((classification) => `the ${describeSide(classification)} file ${classification.file}`), ...packagePhrase]),
+      names: andList([...files.map((classification) => classification.file), ...packages]),
+      path: pathLabel(chain, project),
+      upstream: `${origins.length} ${group.layer} ${origins.length === 1 ? 'file reaches' : 'files reach'} ${many ? 'them' : 'it'} through ${exit} (${andList(shown)})`,
+      cut: andList(hops.map((hop) => `${exit}:${hopImport[hop]!.range.line} ('${hopImport[hop]!.specifier}')`)),
+      exit,
+    },
+  };
 }
 
 /** Strongly connected components (Tarjan), iteratively, over file → file imports. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ALL_RULES, FILE_CHECKS, isOn, runFileCheck, type RuleMeta } from '../checks/registry.js';
 import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
 import { packageInfo } from '../config/package-info.js';
-import type { PresetName } from '../config/types.js';
+import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { discoverFiles } from '../project/discover.js';
 import { buildProjectModel, type Diagnostic } from '../project/model.js';
 import { buildResult, exitCodeOf, type LocatedFinding } from '../results/build.js';
@@ -29,6 +29,10 @@ export interface AuditOutcome {
   exitCode: 0 | 1 | 2;
   /** The rules that ran, for reports that describe them. */
   rules: RuleMeta[];
+  /** The config the run used (a file, or the detected layout), so the edge can say which. */
+  config: ResolvedConfig;
+  /** Checked files in no layer, relative POSIX paths, sorted. */
+  unclassified: string[];
 }
 
 /** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
@@ -102,5 +106,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     tool: packageInfo(),
   });
   const rules = Object.values(ALL_RULES).filter((rule) => isOn(project, rule.ruleId));
-  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules };
+  const unclassified = [...model.files.values()].flatMap((file) => (file.classification.layer ? [] : [file.classification.file])).sort();
+  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified };
 }

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { CosmicError } from '../config/errors.js';
 import { findConfigFile, findProjectRoot, loadConfigFile, readConfigFile, resolveConfig } from '../config/load.js';
 import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
+import { pathKind } from '../project/discover.js';
 import { projectFromConfig, type Project } from '../project/project.js';
 
 export interface ProjectOptions {
@@ -12,18 +14,36 @@ export interface ProjectOptions {
   preset?: PresetName | undefined;
 }
 
+/**
+ * The folder a search for the config starts from: the path itself when it is a folder (whatever
+ * its name: `my.app` is one), its folder when it is a file; a path that does not exist is searched
+ * from as if it were a folder, so its nearest existing parent still finds the config (the audit
+ * then reports the missing path itself).
+ */
+function startFolder(start: string): string {
+  return pathKind(start) === 'file' ? path.dirname(start) : start;
+}
+
 /** The project a command works on: the named config, the nearest one, or the detected layout. `--preset` overrides the file's. */
 export function loadProject(options: ProjectOptions): Project {
-  const start = path.resolve(options.cwd, options.near ?? '.');
+  const start = startFolder(path.resolve(options.cwd, options.near ?? '.'));
   let config: ResolvedConfig;
-  const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : findConfigFile(path.extname(start) ? path.dirname(start) : start);
+  const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : findConfigFile(start);
   if (configFile) {
     config = options.preset
       ? resolveConfig({ ...validateConfig(readConfigFile(configFile), configFile), preset: options.preset }, path.dirname(configFile), configFile)
       : loadConfigFile(configFile);
   } else {
-    const root = findProjectRoot(path.extname(start) ? path.dirname(start) : start);
+    const root = findProjectRoot(start);
     config = resolveConfig({ preset: options.preset }, root, `detected layout (no cosmic-lint.config.json at or above ${root})`);
   }
   return projectFromConfig(config);
+}
+
+/** Fails with every path that does not exist, named: a command asked about nothing must not answer as if it had. */
+export function requireExistingPaths(cwd: string, paths: readonly string[]): void {
+  const missing = paths.filter((entry) => pathKind(path.resolve(cwd, entry)) === undefined);
+  if (missing.length > 0) {
+    throw new CosmicError('io', `no such file or folder: ${missing.map((entry) => path.resolve(cwd, entry)).join(', ')}`);
+  }
 }

@@ -35,6 +35,18 @@ function isIgnored(gitignores: readonly GitIgnore[], file: string, isDirectory: 
 }
 
 /**
+ * What is at `target`: a file, a folder, or nothing. Decided by the file system, never by the name:
+ * `my.app` and `api.v2` are folders when they are folders.
+ */
+export function pathKind(target: string): 'file' | 'directory' | undefined {
+  try {
+    return fs.statSync(target).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Walks `roots` (files or folders) for source files the classifier includes, skipping
  * node_modules, .git and whatever the .gitignore files on the way ignore.
  */

@@ -20,3 +20,26 @@ export function packageName(specifier: string): string | undefined {
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
   return PACKAGE_NAME.test(name) ? name : undefined;
 }
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+/**
+ * The packages a parsed package.json makes importable from its folder: every dependency field, the
+ * package itself (a self-reference through its `exports`), and for `@types/x` (or
+ * `@types/scope__x`) the package `x` (`@scope/x`) whose types it provides.
+ */
+export function declaredPackages(manifest: unknown): string[] {
+  if (typeof manifest !== 'object' || manifest === null) return [];
+  const record = manifest as Record<string, unknown>;
+  const names = DEPENDENCY_FIELDS.flatMap((field) => {
+    const value = record[field];
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+  });
+  if (typeof record['name'] === 'string') names.push(record['name']);
+  for (const name of [...names]) {
+    if (!name.startsWith('@types/')) continue;
+    const typed = name.slice('@types/'.length);
+    names.push(typed.includes('__') ? `@${typed.replace('__', '/')}` : typed);
+  }
+  return names;
+}

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { toPosix } from '../config/paths.js';
 import { readTsconfig } from './tsconfig.js';
 import { typescript } from './typescript.js';
-import { builtinName, isPathSpecifier, packageName } from './packages.js';
+import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 
 export type ResolvedTarget =
   | { type: 'file'; path: string }
@@ -101,6 +102,69 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     return setups.find((setup) => file.startsWith(setup.directory + path.sep)) ?? setups.at(-1) ?? fallback;
   }
 
+  const label = (file: string): string => toPosix(path.relative(root, file)) || '.';
+
+  /**
+   * What the project's package.json files declare for a folder: each one from the folder up to the
+   * config root, and the nearest one at or above the root (the package the project lives in, when
+   * the config sits in a sub-folder of it). Memoised per folder, like the scopes below.
+   */
+  const declarations = new Map<string, { names: ReadonlySet<string>; files: readonly string[] }>();
+  function declaredFor(directory: string): { names: ReadonlySet<string>; files: readonly string[] } {
+    let found = declarations.get(directory);
+    if (found) return found;
+    const manifestFile = path.join(directory, 'package.json');
+    let own: { names: string[]; files: string[] } | undefined;
+    if (host.fileExists(manifestFile)) {
+      let manifest: unknown;
+      try {
+        manifest = JSON.parse(host.readFile(manifestFile) ?? 'null');
+      } catch {
+        // A package.json that does not parse declares nothing; its own tools report it.
+      }
+      own = { names: declaredPackages(manifest), files: [manifestFile] };
+    }
+    const parent = path.dirname(directory);
+    const insideRoot = directory.startsWith(root + path.sep);
+    const above = insideRoot || (!own && parent !== directory) ? declaredFor(parent) : { names: new Set<string>(), files: [] };
+    found = own ? { names: new Set([...own.names, ...above.names]), files: [...own.files, ...above.files] } : above;
+    declarations.set(directory, found);
+    return found;
+  }
+
+  /**
+   * Module names the project's own declaration files declare (`declare module 'pg' { … }`, a vendored
+   * typing): the compiler accepts such an import with nothing installed, so it names a package.
+   * Read once per tsconfig, and only when a bare name has resolved to nothing.
+   */
+  const ambientModules = new Map<CompilerSetup, { names: ReadonlySet<string>; patterns: readonly RegExp[] }>();
+  function ambientModulesOf(setup: CompilerSetup): { names: ReadonlySet<string>; patterns: readonly RegExp[] } {
+    let found = ambientModules.get(setup);
+    if (found) return found;
+    const names = new Set<string>();
+    const patterns: RegExp[] = [];
+    const read = setup.tsconfig ? ts.readConfigFile(setup.tsconfig, (file) => host.readFile(file)) : undefined;
+    if (read && !read.error) {
+      const { fileNames } = ts.parseJsonConfigFileContent(read.config, ts.sys, setup.directory, undefined, setup.tsconfig);
+      for (const file of fileNames.filter((name) => /\.d\.[cm]?ts$/.test(name))) {
+        for (const match of (host.readFile(file) ?? '').matchAll(/\bdeclare\s+module\s+(['"])([^'"\n]+)\1/g)) {
+          if (match[2]!.includes('*')) patterns.push(aliasPattern(match[2]!));
+          else names.add(match[2]!);
+        }
+      }
+    }
+    ambientModules.set(setup, (found = { names, patterns }));
+    return found;
+  }
+
+  /** The folder a bare specifier's first segment names at the project root, the tsconfig's folder or its baseUrl, if any. */
+  function projectFolder(specifier: string, setup: CompilerSetup): string | undefined {
+    const first = specifier.split('/')[0]!;
+    if (first === '' || first === '.' || first === '..') return undefined;
+    const bases = [root, setup.directory, ...(setup.options.baseUrl ? [setup.options.baseUrl] : [])];
+    return bases.map((base) => path.join(base, first)).find((folder) => host.directoryExists!(folder));
+  }
+
   function resolveUncached(specifier: string, containingFile: string, form: 'require' | 'import'): ResolvedTarget {
     const builtin = isPathSpecifier(specifier) ? undefined : builtinName(specifier);
     if (builtin) return { type: 'package', name: builtin, builtin: true };
@@ -115,31 +179,59 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
       return { type: 'file', path: path.resolve(resolvedModule.resolvedFileName) };
     }
     if (isPathSpecifier(specifier)) return { type: 'unresolved', reason: 'no file at that path' };
+    const tsconfigLabel = setup.tsconfig ? label(setup.tsconfig) : undefined;
     if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) {
-      return { type: 'unresolved', reason: `it matches a "paths" alias in ${path.relative(root, setup.tsconfig!) || setup.tsconfig!} but no file` };
+      return { type: 'unresolved', reason: `it matches a "paths" alias in ${tsconfigLabel!} but no file` };
     }
-    if (name) return { type: 'package', name, builtin: false };
+    // Fail closed: a name that resolves to nothing is a package only when the project says so. A
+    // project folder (`src/adapters/orm` with no baseUrl to map it) or an alias nobody defined
+    // (`@app/adapters/orm`) would otherwise pass as an npm package, and its edge go unchecked.
+    if (name) {
+      const ambient = ambientModulesOf(setup);
+      if (ambient.names.has(specifier) || ambient.patterns.some((pattern) => pattern.test(specifier))) return { type: 'package', name, builtin: false };
+    }
+    const declared = name ? declaredFor(path.dirname(containingFile)) : undefined;
+    const folder = projectFolder(specifier, setup);
+    if (folder) {
+      const alsoDeclared = name && declared!.names.has(name) ? `; a package.json declares a package '${name}' too, but it is not installed` : '';
+      return {
+        type: 'unresolved',
+        reason: `'${specifier.split('/')[0]!}' is the project folder ${label(folder)}/, not a package, and no file matches it (${tsconfigLabel ? `no "baseUrl" or "paths" alias in ${tsconfigLabel} maps it` : 'there is no tsconfig.json to map it with "baseUrl" or "paths"'})${alsoDeclared}`,
+      };
+    }
+    if (name && declared) {
+      if (declared.names.has(name)) return { type: 'package', name, builtin: false };
+      const looked = declared.files.length > 0 ? `looked in ${declared.files.map(label).join(', ')}` : 'no package.json was found at or above the project';
+      return {
+        type: 'unresolved',
+        reason: `no package.json of the project declares '${name}' (${looked}) and it is not installed (no node_modules/${name} at or above ${label(path.dirname(containingFile))}/)${tsconfigLabel ? `, and no "paths" alias in ${tsconfigLabel} matches it` : ''}`,
+      };
+    }
     return {
       type: 'unresolved',
       reason: setup.tsconfig
-        ? `it is not a package name and no "paths" alias in ${path.relative(root, setup.tsconfig) || setup.tsconfig} matches it`
+        ? `it is not a package name and no "paths" alias in ${tsconfigLabel!} matches it`
         : 'it looks like a path alias, but no tsconfig.json was found to define it',
     };
   }
 
   /**
    * What an answer depends on: a relative specifier means the same file from any importer, an
-   * alias the same file from anywhere its tsconfig governs; only a package depends on the
-   * importer's folder (its node_modules chain).
+   * alias the same file from anywhere its tsconfig governs; a bare name depends on the tsconfig
+   * governing the importer (its baseUrl) and on the importer's package scope (its node_modules
+   * chain and the package.json files that declare what may be imported).
    */
   function cacheKey(specifier: string, containingFile: string, form: string): string {
     if (isPathSpecifier(specifier)) return `${form}\0${path.resolve(path.dirname(containingFile), specifier)}`;
     const setup = setupFor(containingFile);
     if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) return `${setup.directory}\0${form}\0alias\0${specifier}`;
-    return `${packageScope(path.dirname(containingFile))}\0${form}\0${specifier}`;
+    return `${setup.directory}\0${packageScope(path.dirname(containingFile))}\0${form}\0${specifier}`;
   }
 
-  /** The nearest folder with a package.json or node_modules: below it, a package resolves the same from every folder. */
+  /**
+   * The nearest folder with a package.json or node_modules: below it, a package resolves the same
+   * from every folder, and the same package.json files declare what may be imported.
+   */
   const scopes = new Map<string, string>();
   function packageScope(directory: string): string {
     let scope = scopes.get(directory);

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../project/model.js';
 import type { AuditResult, Violation } from '../results/violation.js';
 import { plural } from './words.js';
@@ -42,4 +44,19 @@ export function formatText(result: AuditResult, options: TextOptions): string {
 /** Diagnostics for stderr: what kept the tool from checking everything, with the file and the reason. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return diagnostics.map((diagnostic) => `cosmic-lint: ${diagnostic.kind}: ${diagnostic.file ? `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''}${diagnostic.message}\n`).join('');
+}
+
+/**
+ * The run's first line on stderr: which config file, or which detected layout, the audit used
+ * (detection's first note is its summary, `3 modules (…)`), and how many checked files it left in
+ * no layer, so a surprising result can be traced to its cause before reading any finding.
+ */
+export function formatRunHeader(config: ResolvedConfig, unclassified: readonly string[]): string {
+  const detected = config.detected[0];
+  const preset = `preset ${config.preset.name}`;
+  const used = path.isAbsolute(config.source)
+    ? `config ${config.source} (${preset})${detected ? `; it has no "layers", so detected under ${config.root}: ${detected}` : ''}`
+    : `no config file; detected layout under ${config.root} (${preset}): ${detected ?? 'nothing'}`;
+  const left = unclassified.length > 0 ? `; ${plural(unclassified.length, 'file')} in no layer (e.g. ${unclassified[0]!}; run cosmic-lint classify <file>)` : '';
+  return `cosmic-lint: ${used}${left}\n`;
 }

@@ -23,7 +23,8 @@ afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 describe('cosmic-lint audit', () => {
   it('passes the clean allocation service: exit 0, zero violations, schema-valid JSON', () => {
     const { status, result, stderr } = auditJson(fixturePath('allocation'));
-    expect(stderr).toBe('');
+    // Nothing went wrong: stderr holds only the line that says which config the run used.
+    expect(stderr).toBe(`cosmic-lint: config ${fixturePath('allocation', 'cosmic-lint.config.json')} (preset recommended)\n`);
     expect(status).toBe(0);
     expect(result.violations).toEqual([]);
     expect(result.summary).toMatchObject({ files: 15, errors: 0, warnings: 0 });
@@ -40,16 +41,37 @@ describe('cosmic-lint audit', () => {
     }
   });
 
-  it('finds what a per-file linter cannot: domain → shared → pg, and domain → unclassified helper → adapter, with a chain per hop', async () => {
+  it('finds what a per-file linter cannot: domain → shared → pg, and domain → unclassified helper → adapter, on the hop to cut, with a chain per hop', async () => {
     const { status, result } = auditJson(fixturePath('audit', 'transitive'));
     expect(status).toBe(1);
     const transitive = result.violations.filter((violation) => violation.ruleId === 'cosmic/no-transitive-violation');
-    expect(transitive.map((violation) => [violation.file, violation.line, violation.column, violation.to?.package ?? violation.to?.file, violation.chain])).toEqual([
-      ['src/domain/model.ts', 1, 29, 'pg', [{ file: 'src/domain/model.ts', line: 1, specifier: '../shared/money.js' }, { file: 'src/shared/money.ts', line: 1, specifier: 'pg' }]],
-      ['src/domain/model.ts', 2, 22, 'src/adapters/orm.ts', [{ file: 'src/domain/model.ts', line: 2, specifier: '../lib/slug.js' }, { file: 'src/lib/slug.ts', line: 1, specifier: '../adapters/orm.js' }]],
+    expect(transitive.map((violation) => [violation.file, violation.line, violation.column, violation.from.layer, violation.to?.package ?? violation.to?.file, violation.chain])).toEqual([
+      ['src/lib/slug.ts', 1, 23, null, 'src/adapters/orm.ts', [{ file: 'src/domain/model.ts', line: 2, specifier: '../lib/slug.js' }, { file: 'src/lib/slug.ts', line: 1, specifier: '../adapters/orm.js' }]],
+      ['src/shared/money.ts', 1, 23, 'shared', 'pg', [{ file: 'src/domain/model.ts', line: 1, specifier: '../shared/money.js' }, { file: 'src/shared/money.ts', line: 1, specifier: 'pg' }]],
     ]);
+    expect(transitive[1]!.message).toContain("1 domain file reaches it through src/shared/money.ts (src/domain/model.ts)");
+    expect(transitive[1]!.message).toContain("Fix: cut src/shared/money.ts:1 ('pg')");
     const { problems } = await lintFixture(fixturePath('audit', 'transitive'));
     expect(problems.filter((problem) => problem.ruleId !== 'cosmic/no-unclassified-files')).toEqual([]);
+  });
+
+  it('reports one root cause once: 3 domain files reaching 2 packages through one shared helper are one finding, naming both and the 3 files', () => {
+    const { status, result } = auditJson(fixturePath('audit', 'one-root-cause'));
+    expect(status).toBe(1);
+    expect(result.violations.map((violation) => [violation.ruleId, violation.file, violation.line, violation.to?.package, violation.chain])).toEqual([
+      [
+        'cosmic/no-transitive-violation',
+        'src/shared/db.ts',
+        2,
+        'pg',
+        [{ file: 'src/domain/invoice.ts', line: 1, specifier: '../shared/db.js' }, { file: 'src/shared/db.ts', line: 2, specifier: 'pg' }],
+      ],
+    ]);
+    const { message } = result.violations[0]!;
+    expect(message).toContain("The domain reaches the infrastructure packages 'pg' and 'slonik'");
+    // customer.ts reaches the helper only through order.ts, another domain file: not a fourth file.
+    expect(message).toContain('3 domain files reach them through src/shared/db.ts (src/domain/invoice.ts, src/domain/order.ts and src/domain/payment.ts)');
+    expect(message).toContain("Fix: cut src/shared/db.ts:2 ('pg') and src/shared/db.ts:3 ('slonik')");
   });
 
   it('reports a cycle across layers once, on the inner layer\'s outward edge, with the whole cycle; a cycle inside one layer is not one', () => {
@@ -63,8 +85,8 @@ describe('cosmic-lint audit', () => {
   it('prints text grouped by file, chains hop by hop, and a summary; no colour when NO_COLOR is set', () => {
     const run = runCli(['audit', fixturePath('audit', 'transitive')]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('src/domain/model.ts\n  1:29    error    The domain reaches the infrastructure package \'pg\'');
-    expect(run.stdout).toContain("           ↳ src/shared/money.ts:1  'pg'\n");
+    expect(run.stdout).toContain('src/shared/money.ts\n  1:23    error    The domain reaches the infrastructure package \'pg\'');
+    expect(run.stdout).toContain("           ↳ src/domain/model.ts:1  '../shared/money.js'\n           ↳ src/shared/money.ts:1  'pg'\n");
     expect(run.stdout).toMatch(/✖ 3 problems \(2 errors, 1 warning\) · 5 files checked\n$/);
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -73,8 +95,19 @@ describe('cosmic-lint audit', () => {
     const { status, result, stderr } = auditJson(fixturePath('audit', 'syntax-error'));
     expect(status).toBe(2);
     expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'parse-error', file: 'src/domain/model.ts', line: 3 })]);
-    expect(stderr).toMatch(/^cosmic-lint: parse-error: src\/domain\/model\.ts:3: does not parse/);
+    expect(stderr).toMatch(/^cosmic-lint: config .*\n^cosmic-lint: parse-error: src\/domain\/model\.ts:3: does not parse/m);
     expect(rows(result)).toEqual([['cosmic/layer-direction', 'src/domain/ok.ts', 1]]);
+  });
+
+  it('fails closed on bare names that resolve to nothing: a project folder and an undeclared name are unresolved, a declared one is its package', () => {
+    const { status, result } = auditJson(fixturePath('audit', 'unresolved-bare'));
+    expect(status).toBe(0);
+    expect(result.violations.map((violation) => [violation.ruleId, violation.file, violation.line, violation.specifier, violation.to])).toEqual([
+      ['cosmic/no-unresolved-imports', 'src/domain/model.ts', 4, 'src/adapters/orm', { file: null, package: null, layer: null, role: null }],
+      ['cosmic/no-unresolved-imports', 'src/domain/model.ts', 5, '@app/adapters/orm', { file: null, package: null, layer: null, role: null }],
+      ['cosmic/no-unresolved-imports', 'src/domain/model.ts', 6, 'left-pad', { file: null, package: null, layer: null, role: null }],
+    ]);
+    expect(result.violations[0]!.message).toContain("'src' is the project folder src/, not a package");
   });
 
   it('fails closed on path aliases without a tsconfig: a diagnostic, not a pass', () => {
@@ -153,15 +186,72 @@ describe('cosmic-lint classify', () => {
     const run = runCli(['classify', 'src/allocation/service-layer/unit-of-work.ts', 'src/allocation/views.ts', 'types/vendor.d.ts'], fixturePath('allocation'));
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'src/allocation/service-layer/unit-of-work.ts\n  layer:   service-layer (glob "src/allocation/service-layer/**")\n  role:    unit-of-work (file name "unit-of-work" (convention))\n  checked: yes',
+      'src/allocation/service-layer/unit-of-work.ts\n  layer:   service-layer (glob "src/allocation/service-layer/**")\n  role:    unit-of-work (file name "unit-of-work": the word "unit of work" (unit-of-work by convention in the service layer))\n  checked: yes',
     );
     expect(run.stdout).toContain('src/allocation/views.ts\n  layer:   service-layer (glob "src/allocation/views.ts")\n  role:    views');
-    expect(run.stdout).toContain('types/vendor.d.ts\n  layer:   none: no layer glob matches it\n  role:    none\n  checked: no');
+    expect(run.stdout).toContain(
+      'types/vendor.d.ts\n  layer:   none: no layer glob matches it\n  role:    none:\n           - a declaration file (.d.ts) gets no role by convention: it declares types, the code is elsewhere\n  checked: no',
+    );
   });
 
   it('reports the detected layout when there is no config', () => {
     const run = runCli(['classify', 'src/allocation/domain/model.ts'], fixturePath('layouts', 'book'));
-    expect(run.stdout).toContain('detected layout:\n  domain: folder src/allocation/domain/');
+    expect(run.stdout).toContain('detected layout:\n  1 module (src/allocation)\n  domain: folder src/allocation/domain/');
     expect(run.stdout).toContain('layer:   domain (glob "src/allocation/domain/**")');
+  });
+
+  it('is an error naming the path, exit 2, for a path that does not exist', () => {
+    const run = runCli(['classify', 'src/allocation/domain/model.ts', 'src/allocation/domain/gone.ts'], fixturePath('allocation'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`cosmic-lint: no such file or folder: ${fixturePath('allocation', 'src', 'allocation', 'domain', 'gone.ts')}\n`);
+  });
+});
+
+describe('which project the audit works on', () => {
+  const myApp = fixturePath('layouts', 'my.app');
+  const myAppHeader = `cosmic-lint: config ${path.join(myApp, 'cosmic-lint.config.json')} (preset strict)\n`;
+
+  it('takes a folder whose name has a dot for a folder: its own config, paths relative to it, from inside and from outside', () => {
+    for (const [args, cwd] of [[[], myApp], [['.'], myApp], [[myApp], REPO_ROOT], [[path.join(myApp, 'src')], REPO_ROOT]] as const) {
+      const run = runCli(['audit', ...args, '--format', 'json'], cwd);
+      const result = JSON.parse(run.stdout) as AuditResult;
+      expect(run.stderr, args.join(' ')).toBe(myAppHeader);
+      expect(rows(result), args.join(' ')).toEqual([['cosmic/layer-direction', 'src/core/order.ts', 1]]);
+      expect(result.summary.files).toBe(2);
+    }
+  });
+
+  it('says on stderr which layout it detected and what it left in no layer, in every format, and nothing with --quiet', () => {
+    const root = fixturePath('layouts', 'vertical-slices');
+    const header = `cosmic-lint: no config file; detected layout under ${root} (preset recommended): 3 modules (src/modules/order, src/modules/payment, src/modules/user); 3 files in no layer (e.g. src/modules/user/index.ts; run cosmic-lint classify <file>)\n`;
+    for (const format of ['text', 'json', 'sarif']) expect(runCli(['audit', root, '--format', format]).stderr, format).toBe(header);
+    const quiet = runCli(['audit', root, '--quiet']);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toContain('src/modules/order/domain/order.ts');
+  });
+
+  it('checks every module of a vertical-slice layout with its own globs, and skips nested tests, mocks and specs', () => {
+    const { result } = auditJson(fixturePath('layouts', 'vertical-slices'));
+    expect(rows(result)).toEqual([
+      ['cosmic/layer-direction', 'src/modules/order/domain/order.ts', 2],
+      ['cosmic/no-unclassified-files', 'src/modules/user/index.ts', 1],
+      ['cosmic/no-unclassified-files', 'src/modules/user/utils/slug.ts', 1],
+      ['cosmic/no-unclassified-files', 'src/scripts/seed.ts', 1],
+    ]);
+    expect(result.violations[0]!.to).toMatchObject({ file: 'src/modules/order/infrastructure/order-row.ts', layer: 'adapters' });
+    expect(result.summary.files).toBe(19);
+    expect(result.layers).toEqual(['domain', 'service-layer', 'adapters', 'entrypoints', 'bootstrap', 'shared']);
+  });
+
+  it('finds bounded contexts four levels down, shared kernels included, and passes them when they follow the rules', () => {
+    const root = fixturePath('layouts', 'bounded-contexts');
+    const { status, result, stderr } = auditJson(root);
+    expect(stderr).toContain('4 modules (src/Contexts/Backoffice/Courses, src/Contexts/Mooc/Courses, src/Contexts/Mooc/Shared, src/Contexts/Shared)');
+    expect(rows(result)).toEqual([
+      ['cosmic/no-unclassified-files', 'src/apps/mooc/backend/controllers/CoursePutController.ts', 1],
+      ['cosmic/no-unclassified-files', 'src/apps/mooc/backend/start.ts', 1],
+    ]);
+    expect(status).toBe(0);
   });
 });

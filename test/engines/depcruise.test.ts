@@ -15,6 +15,7 @@ const FIXTURES = [
   'stages/chapter-02',
   'stages/chapter-06',
   'audit/transitive',
+  'audit/one-root-cause',
   'audit/cycle',
   ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`),
 ];

@@ -22,7 +22,8 @@ beforeAll(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-outside-'));
   fs.mkdirSync(path.join(project, 'node_modules'));
   fs.symlinkSync(REPO_ROOT, path.join(project, 'node_modules', 'cosmic-lint'), 'dir');
-  write('package.json', JSON.stringify({ name: 'shop', private: true, type: 'module', devDependencies: { 'cosmic-lint': 'file:../cosmic-lint' } }));
+  // typeorm is declared, not installed: a declared dependency is its package all the same.
+  write('package.json', JSON.stringify({ name: 'shop', private: true, type: 'module', dependencies: { typeorm: '^0.3.20' }, devDependencies: { 'cosmic-lint': 'file:../cosmic-lint' } }));
   write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, baseUrl: '.', paths: { '#infra/*': ['src/adapters/*'] } } }));
   write('eslint.config.js', "import cosmic from 'cosmic-lint';\n\nexport default [cosmic.configs.recommended];\n");
   write('src/domain/order.ts', "import { Entity } from 'typeorm';\nimport { toRow } from '#infra/orm.js';\n\nexport class Order {}\nexport const mapped = [Entity, toRow];\n");

@@ -47,7 +47,7 @@ describe('sarif', () => {
     const transitive = run.results.find((result) => result['ruleId'] === 'cosmic/no-transitive-violation')!;
     expect(transitive).toMatchObject({
       level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'src/allocation/domain/model.ts' }, region: { startLine: 2, startColumn: 32 } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'src/allocation/shared/time.ts' }, region: { startLine: 1, startColumn: 23 } } }],
       partialFingerprints: { 'cosmicLint/v1': expect.stringMatching(/^[0-9a-f]{20}$/) },
       relatedLocations: [
         { id: 1, physicalLocation: { artifactLocation: { uri: 'src/allocation/domain/model.ts' }, region: { startLine: 2 } } },

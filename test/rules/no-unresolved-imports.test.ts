@@ -19,13 +19,14 @@ afterAll(() => fs.rmSync(broken, { recursive: true, force: true }));
 ruleTester.run('no-unresolved-imports', rule, {
   valid: [
     { name: 'a relative file', filename: unresolved('src/domain/x.ts'), code: "import { ok } from './ok.js';" },
-    { name: 'an uninstalled package is a package', filename: unresolved('src/domain/x.ts'), code: "import { v4 } from 'uuid';" },
+    { name: 'a package its package.json declares is a package, installed or not', filename: unresolved('src/domain/x.ts'), code: "import { v4 } from 'uuid';" },
     { name: 'a built-in', filename: unresolved('src/domain/x.ts'), code: "import path from 'node:path';" },
   ],
   invalid: [
     { name: 'a missing relative file', filename: unresolved('src/domain/x.ts'), code: "import { helper } from './missing.js';", errors: [{ messageId: 'unresolved', line: 1, column: 24 }] },
     { name: 'an alias that matches paths but no file', filename: unresolved('src/domain/x.ts'), code: "import { format } from '@lib/format.js';", errors: [{ messageId: 'unresolved', line: 1, column: 24 }] },
     { name: 'an alias no paths entry defines', filename: unresolved('src/domain/x.ts'), code: "const other = require('~/other.js');", errors: [{ messageId: 'unresolved', line: 1, column: 23 }] },
+    { name: 'a package no package.json declares and nothing installs', filename: unresolved('src/domain/x.ts'), code: "import pad from 'left-pad';", errors: [{ messageId: 'unresolved', line: 1, column: 17 }] },
     { name: 'a missing file behind typeof import()', filename: unresolved('src/domain/x.ts'), code: "type T = typeof import('./gone.js');", errors: [{ messageId: 'unresolved', line: 1, column: 24 }] },
     {
       name: 'a tsconfig that does not parse is reported with its path',
