@@ -8,7 +8,7 @@ const REASON =
   'the domain model is the part of the system with no dependencies, so it can be tested and reasoned about alone (persistence ignorance, ch. 1-2)';
 
 export const domainPurityMessages = {
-  infrastructurePackage: `The domain imports the infrastructure package '{{name}}'{{via}}{{typeNote}}. Why: ${REASON}. Fix: keep the model plain and move the code that needs '{{name}}' to the adapters layer (for an ORM, map the model classically in adapters/orm, ch. 2).`,
+  infrastructurePackage: `The domain imports the infrastructure package '{{name}}'{{via}}{{typeNote}}. Why: ${REASON}. Fix: {{fix}}.`,
   ioBuiltin: `The domain imports the I/O built-in 'node:{{name}}'{{via}}{{typeNote}}. Why: ${REASON}. Fix: do the I/O in an adapter behind an interface the service layer owns, and pass plain values into the model.`,
 } as const;
 
@@ -21,6 +21,14 @@ export type DomainPurityMessageId = keyof typeof domainPurityMessages;
  */
 export function isInfrastructure(config: ResolvedConfig, name: string): boolean {
   return onPackageList(config.infrastructure, name);
+}
+
+/** Advice that fits what the package is: storage is mapped from the outside; a framework stays at the edges. */
+function fixFor(config: ResolvedConfig, name: string): string {
+  if (onPackageList(config.persistence, name)) {
+    return `keep the model plain and move the code that needs '${name}' to the adapters layer: map the model to tables from adapters/orm (classical mapping, ch. 2) and load and save it through a repository`;
+  }
+  return `keep the model free of '${name}': take plain values in, record what happened as plain domain events (ch. 8), and let a handler or an adapter behind a port the service layer owns talk to '${name}'`;
 }
 
 /** `cosmic/domain-purity`: the domain imports no infrastructure package or I/O built-in, not even for types. */
@@ -38,6 +46,7 @@ export function checkDomainPurity(config: ResolvedConfig, facts: FileFacts): Fin
         name: target.name,
         via: imported.specifier === target.name ? '' : ` (as '${imported.specifier}')`,
         typeNote: typeNote(imported),
+        fix: fixFor(config, target.name),
       },
     });
   }

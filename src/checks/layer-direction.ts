@@ -35,6 +35,8 @@ function domainFix(to: Classification): string | undefined {
 function fixFor(from: Classification, to: Classification): string {
   const forDomain = from.layer === 'domain' ? domainFix(to) : undefined;
   if (forDomain) return forDomain;
+  // Shared utilities are a leaf: whatever they reach for belongs to the layer that needs it.
+  if (from.layer === 'shared') return 'keep shared utilities pure: move this code into the layer that needs it, or pass the value in as a parameter';
   switch (to.layer) {
     case 'adapters':
       return `depend on an abstraction the ${from.layer} owns (an interface or abstract class) and let bootstrap inject the concrete adapter`;
@@ -50,9 +52,7 @@ function fixFor(from: Classification, to: Classification): string {
     case 'domain':
       return 'send a command (or read a view) instead of reaching into the model';
     default:
-      return from.layer === 'shared'
-        ? 'keep shared utilities pure: move this code into the layer that needs it'
-        : 'depend on an abstraction the inner layer owns; let bootstrap inject the concrete one';
+      return 'depend on an abstraction the inner layer owns; let bootstrap inject the concrete one';
   }
 }
 
