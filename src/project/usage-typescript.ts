@@ -64,6 +64,15 @@ function statementsDeclare(ts: Ts, statements: readonly TS.Statement[], wanted: 
   });
 }
 
+/** A `var` anywhere in a function body (not in a nested function) belongs to the function's scope. */
+function declaresVar(ts: Ts, node: TS.Node, wanted: string): boolean {
+  if (ts.isVariableDeclarationList(node) && !(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
+    if (node.declarations.some((declaration) => bindsName(ts, declaration.name, wanted))) return true;
+  }
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, (child) => declaresVar(ts, child, wanted) || undefined) ?? false;
+}
+
 /** Whether a scope between the reference and the module declares the same name, so the reference is not to the import. */
 function isShadowed(ts: Ts, id: TS.Identifier): boolean {
   const wanted = id.text;
@@ -71,6 +80,8 @@ function isShadowed(ts: Ts, id: TS.Identifier): boolean {
     if (ts.isFunctionLike(node) && 'parameters' in node) {
       if (node.parameters.some((parameter) => bindsName(ts, parameter.name, wanted))) return true;
       if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name?.text === wanted) return true;
+      const body = (node as TS.FunctionLikeDeclaration).body;
+      if (body && declaresVar(ts, body, wanted)) return true;
     } else if (ts.isClassExpression(node) && node.name?.text === wanted) {
       return true;
     } else if (ts.isBlock(node) || ts.isModuleBlock(node)) {
