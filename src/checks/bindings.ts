@@ -32,7 +32,10 @@ export function boundTargets(project: Project, imported: ResolvedImport, relevan
   return imported.names.map((bound) => ({
     name: bound.imported,
     local: bound.local,
-    kind: bound.kind,
+    // Read on demand: whether a name is runtime may take reading the module that declares it.
+    get kind() {
+      return bound.kind;
+    },
     classification: follow && bound.imported !== '*' ? project.classifier.classify(project.exports.definingFile(target.path, bound.imported)) : target.classification,
   }));
 }

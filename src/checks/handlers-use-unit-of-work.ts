@@ -44,7 +44,7 @@ export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): 
   for (const imported of facts.imports) {
     const { target } = imported;
     if (target.type === 'package') {
-      if (imported.kind === 'value' && isPersistence(config, target.name)) {
+      if (isPersistence(config, target.name) && imported.kind === 'value') {
         findings.push({
           ruleId: HANDLERS_USE_UNIT_OF_WORK,
           messageId: 'importsPersistencePackage',
@@ -56,9 +56,9 @@ export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): 
     }
     if (target.type !== 'file') continue;
     const persistent = boundTargets(project, imported, hasPersistenceRole).filter(
-      (bound) => bound.kind === 'value' && bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!),
+      (bound) => bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!) && bound.kind === 'value',
     );
-    const wholeModule = imported.kind === 'value' && PERSISTENCE_ROLES.includes(target.classification.role!) && imported.names.every((name) => name.imported === '*');
+    const wholeModule = PERSISTENCE_ROLES.includes(target.classification.role!) && imported.names.every((name) => name.imported === '*') && imported.kind === 'value';
     if (persistent.length > 0 || wholeModule) {
       const role = persistent[0]?.classification.role ?? target.classification.role;
       findings.push({

@@ -15,9 +15,9 @@ export function checkMessageBusDecoupled(project: Project, facts: FileFacts): Fi
   if (facts.classification.role !== 'message-bus') return [];
   const findings: Finding[] = [];
   for (const imported of facts.imports) {
-    if (imported.kind !== 'value' || imported.target.type !== 'file') continue;
-    const handlers = boundTargets(project, imported, (classification) => classification.role === 'handlers').filter((bound) => bound.kind === 'value' && bound.classification.role === 'handlers');
-    if (handlers.length === 0) continue;
+    if (imported.target.type !== 'file') continue;
+    const handlers = boundTargets(project, imported, (classification) => classification.role === 'handlers').filter((bound) => bound.classification.role === 'handlers' && bound.kind === 'value');
+    if (handlers.length === 0 || imported.kind !== 'value') continue;
     findings.push({
       ruleId: MESSAGE_BUS_DECOUPLED,
       messageId: 'busImportsHandlers',

@@ -64,9 +64,9 @@ export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Fin
   if (!judgesRepositoryImports(from)) return findings;
   for (const imported of facts.imports) {
     // A barrel re-exporting the repository does not use it; whoever imports through the barrel is checked.
-    if (imported.kind !== 'value' || imported.form === 'export-from' || imported.target.type !== 'file') continue;
-    const repositories = boundTargets(project, imported, (classification) => classification.role === 'repository').filter((bound) => bound.kind === 'value' && bound.classification.role === 'repository');
-    if (repositories.length === 0) continue;
+    if (imported.form === 'export-from' || imported.target.type !== 'file') continue;
+    const repositories = boundTargets(project, imported, (classification) => classification.role === 'repository').filter((bound) => bound.classification.role === 'repository' && bound.kind === 'value');
+    if (repositories.length === 0 || imported.kind !== 'value') continue;
     findings.push({
       ruleId: UNIT_OF_WORK_BOUNDARY,
       messageId: 'repositoryOutsideUnitOfWork',

@@ -3,7 +3,7 @@ import { findConfigFile, findProjectRoot, loadConfigFile, resolveConfig } from '
 import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
 import { createClassifier, type Classifier } from './classify.js';
-import type { ImportRecord, ResolvedImport } from './imports.js';
+import type { ImportRecord, ImportTarget, ResolvedImport } from './imports.js';
 import { createExportIndex, type ExportIndex } from './exports.js';
 import { createResolver, type Resolver } from './resolve.js';
 import { decideRuntime, emitOptionsOf, type DeclaredKind, type EmitOptions } from './runtime.js';
@@ -104,9 +104,35 @@ export function resolveImports(project: Project, file: string, records: readonly
     const target = project.resolver.resolve(record.specifier, file, record.form === 'require' || record.form === 'import-equals' ? 'require' : 'import');
     // Only a file we can read tells what a name is; a package or an unresolved module counts as a value.
     const declared = (name: string): DeclaredKind => (target.type === 'file' ? project.exports.declarationKind(target.path, name) : undefined);
-    const decided = decideRuntime(record, emit, declared);
-    return target.type === 'file'
-      ? { ...decided, target: { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } }
-      : { ...decided, target };
+    const resolvedTarget: ImportTarget = target.type === 'file' ? { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } : target;
+    if (target.type !== 'file' || !needsDeclarations(record, emit)) return { ...decideRuntime(record, emit, declared), target: resolvedTarget };
+    return lazilyDecided(record, resolvedTarget, () => decideRuntime(record, emit, declared));
   });
+}
+
+/** Whether deciding a record's kind asks what a name is where it is declared (which may mean reading that file). */
+function needsDeclarations(record: ImportRecord, emit: EmitOptions): boolean {
+  if (emit.verbatimModuleSyntax || record.typeOnlyClause || record.sideEffect) return false;
+  return record.names.some((name) => name.kind === 'value' && (record.form === 'export-from' || (name.use !== 'value' && name.use !== 'type')));
+}
+
+/**
+ * A resolved import whose kinds are decided the first time a check reads them. Most imports cross
+ * no boundary where runtime and type-only differ, so the editor never reads the files that would
+ * tell (a re-exported or decorator-named class) for them.
+ */
+function lazilyDecided(record: ImportRecord, target: ImportTarget, decide: () => ImportRecord): ResolvedImport {
+  let decided: ImportRecord | undefined;
+  const kindOf = (index: number | undefined) => {
+    decided ??= decide();
+    return index === undefined ? decided.kind : decided.names[index]!.kind;
+  };
+  const names = record.names.map((name, index) => {
+    const lazy = { ...name };
+    Object.defineProperty(lazy, 'kind', { enumerable: true, configurable: true, get: () => kindOf(index) });
+    return lazy;
+  });
+  const resolved = { ...record, names, target } as ResolvedImport;
+  Object.defineProperty(resolved, 'kind', { enumerable: true, configurable: true, get: () => kindOf(undefined) });
+  return resolved;
 }
