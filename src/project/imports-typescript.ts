@@ -32,7 +32,6 @@ function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
 /**
  * Import records from a TypeScript syntax tree, the same records the ESLint rules build from
  * ESTree: same forms, kinds, names, uses and specifier ranges (line 1-based, column 0-based).
- * The tree needs parent pointers (`createSourceFile(…, setParentNodes: true)`).
  */
 export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[] {
   const ts = typescript();

@@ -56,7 +56,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       model.diagnostics.push({ kind: 'io', file, message: `cannot be read: ${(error as Error).message}` });
       continue;
     }
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(ts, file));
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
     const parseError = firstParseError(source);
     if (parseError) {
       model.diagnostics.push({ kind: 'parse-error', file, line: parseError.line, message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked` });

@@ -54,7 +54,7 @@ it('ESTree and TypeScript extraction give the same import records and constructi
       ],
       file,
     );
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     const fromTypescript = importRecordsOfSourceFile(source);
     expect(fromTypescript, file).toEqual(fromEstree);
     expect(constructionsOfSourceFile(source), file).toEqual(estreeConstructions);
