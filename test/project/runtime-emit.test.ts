@@ -20,6 +20,8 @@ function fixtureProjects(directory: string): string[] {
   ];
 }
 
+const libraryFiles = new Map<string, TS.SourceFile | undefined>();
+
 /**
  * What the compiler's own emit keeps of each file: a program over the project's files with its
  * tsconfig's options (full type information, as `tsc` has it), emitted in memory; as ES modules,
@@ -46,7 +48,17 @@ function compilerEmit(ts: typeof TS, tsconfig: string, files: readonly string[],
     outDir: path.join(path.dirname(tsconfig), '__emit__'),
     rootDir: path.dirname(tsconfig),
   };
-  const program = ts.createProgram({ rootNames: [...files], options: emitOptions });
+  const host = ts.createCompilerHost(emitOptions);
+  const read = host.getSourceFile.bind(host);
+  // The default library files are the same for every fixture: parse them once for the whole suite.
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (!fileName.includes(`${path.sep}typescript${path.sep}lib${path.sep}`)) return read(fileName, languageVersion, ...rest);
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    let source = libraryFiles.get(key);
+    if (!source) libraryFiles.set(key, (source = read(fileName, languageVersion, ...rest)));
+    return source;
+  };
+  const program = ts.createProgram({ rootNames: [...files], options: emitOptions, host });
   const kept = new Map<string, Set<string>>();
   for (const file of files) {
     const source = program.getSourceFile(file);
