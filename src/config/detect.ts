@@ -14,9 +14,9 @@ const FOLDER_SPELLINGS: ReadonlyArray<{ layer: FolderLayer; names: readonly stri
   { layer: 'entrypoints', names: ['entrypoints', 'presentation', 'interface', 'interfaces', 'api', 'controllers', 'http'] },
 ];
 const SHARED_FOLDER = 'shared';
-/** The composition root by name; a NestJS (or Angular) `*.module.ts` registers providers, so it composes too. */
+/** The composition root by name; a NestJS (or Angular) module (`user.module.ts`, `UserModule.ts`) registers providers, so it composes too. */
 const BOOTSTRAP_FILES = ['bootstrap', 'compositionroot'];
-const NEST_MODULE = /\.module\.(?:[cm]?ts|tsx)$/;
+const NEST_MODULE = /(?:\.module|[a-z0-9]Module)\.(?:[cm]?ts|tsx)$/;
 /** Often the composition root, often not (a CLI, a server's start-up): named as a guess. */
 const BOOTSTRAP_GUESSES = ['main', 'container'];
 const SHARED_FILES = ['config', 'settings'];

@@ -29,13 +29,13 @@ describe('layout detection finds every module', () => {
       'service-layer': ['src/modules/order/application/**', 'src/modules/payment/use-cases/**', 'src/modules/user/application/**'],
       adapters: ['src/modules/order/infrastructure/**', 'src/modules/payment/persistence/**', 'src/modules/user/infrastructure/**'],
       entrypoints: ['src/modules/order/api/**', 'src/modules/user/interface/**'],
-      bootstrap: ['src/app.module.ts', 'src/main.ts', 'src/modules/user/user.module.ts'],
+      bootstrap: ['src/app.module.ts', 'src/main.ts', 'src/modules/order/OrderModule.ts', 'src/modules/user/user.module.ts'],
       shared: ['src/shared/**', 'src/config.ts'],
     });
     const { notes } = detectLayout(root);
     expect(notes[0]).toBe('3 modules (src/modules/order, src/modules/payment, src/modules/user)');
     expect(notes).toContain(
-      'bootstrap: files src/app.module.ts (a NestJS module: it wires providers and controllers), src/main.ts (a guess from its name: confirm it in a config file), src/modules/user/user.module.ts (a NestJS module: it wires providers and controllers)',
+      'bootstrap: files src/app.module.ts (a NestJS module: it wires providers and controllers), src/main.ts (a guess from its name: confirm it in a config file), src/modules/order/OrderModule.ts (a NestJS module: it wires providers and controllers), src/modules/user/user.module.ts (a NestJS module: it wires providers and controllers)',
     );
     // Nested tests and mocks are neither modules nor "left in no layer": they are not checked.
     expect(notes.at(-1)).toBe('in no layer: src/modules/user/index.ts, src/modules/user/utils/ (name them under "layers" in a config file)');
