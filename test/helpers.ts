@@ -38,7 +38,7 @@ export async function lintFixture(directory: string, preset: PresetName = 'recom
       messages.push(message.message);
     }
   }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   return { problems, messages, files: results.length };
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { applyBaseline, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/build.js';
 import { formatDiagnostics, formatRunHeader } from '../report/text.js';
+import { neutralise } from '../report/escape.js';
 import { REPORTERS } from '../report/index.js';
 
 async function run(command: Command): Promise<number> {
@@ -60,6 +61,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
     preset: command.preset,
     engine: command.engine,
     maxWarnings: command.maxWarnings,
+    timing: command.timing,
     now: () => performance.now(),
     depcruiseGraph,
     // Progress only where a person watches: a TTY on stderr, and not with --quiet.
@@ -86,7 +88,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
     }
     code = exitCodeOf(result, command.maxWarnings);
     for (const entry of result.staleBaseline ?? []) {
-      process.stderr.write(`cosmic-lint: fixed since the baseline: ${entry.ruleId} ${entry.file} → ${entry.target} (run with --update-baseline to drop it)\n`);
+      process.stderr.write(`cosmic-lint: fixed since the baseline: ${neutralise(`${entry.ruleId} ${entry.file} → ${entry.target}`)} (run with --update-baseline to drop it)\n`);
     }
   }
   if (command.quiet) result.violations = result.violations.filter((violation) => violation.severity === 'error');

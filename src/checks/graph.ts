@@ -5,6 +5,7 @@ import type { Project } from '../project/project.js';
 import { isInfrastructure } from './domain-purity.js';
 import { describeSide, type Finding } from './finding.js';
 import { cellAllows, matrixCell } from './matrix.js';
+import { compareText } from '../config/order.js';
 
 export const NO_TRANSITIVE_VIOLATION = 'cosmic/no-transitive-violation';
 export const NO_LAYER_CYCLES = 'cosmic/no-layer-cycles';
@@ -267,7 +268,7 @@ function transitiveFinding(group: TransitiveGroup, nodes: readonly GraphFile[], 
   const hops = [...group.hops.keys()].sort((a, b) => {
     const first = hopImport[a]!;
     const second = hopImport[b]!;
-    return first.range.line - second.range.line || first.range.column - second.range.column || first.specifier.localeCompare(second.specifier);
+    return first.range.line - second.range.line || first.range.column - second.range.column || compareText(first.specifier, second.specifier);
   });
   const { chain } = group.hops.get(hops[0]!)!;
   const reached = hopImport[hops[0]!]!;
@@ -388,7 +389,7 @@ export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, Gr
     const crossing = edges.filter((edge) => edge.from.layer && edge.to.layer && edge.from.layer !== edge.to.layer);
     const score = (edge: (typeof edges)[number]) =>
       (cellAllows(config, matrixCell(config, edge.from, edge.to), edge.imported.kind) ? 2 : 0) + (RANK[edge.from.layer!] < RANK[edge.to.layer!] ? 0 : 1);
-    const edge = [...crossing].sort((a, b) => score(a) - score(b) || a.file.localeCompare(b.file) || a.imported.range.line - b.imported.range.line)[0];
+    const edge = [...crossing].sort((a, b) => score(a) - score(b) || compareText(a.file, b.file) || a.imported.range.line - b.imported.range.line)[0];
     if (!edge) continue;
     const back = shortestPath(graph, members, (edge.imported.target as { path: string }).path, edge.file) ?? [];
     const chain = [{ file: edge.file, import: edge.imported }, ...back];
@@ -400,7 +401,7 @@ export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, Gr
       chain,
       reached: edge.imported,
       data: {
-        layers: layers.sort((a, b) => RANK[a] - RANK[b] || a.localeCompare(b)).join(', '),
+        layers: layers.sort((a, b) => RANK[a] - RANK[b] || compareText(a, b)).join(', '),
         path: `${chain.map((hop) => project.classifier.classify(hop.file).file).join(' → ')} → ${project.classifier.classify(edge.file).file}`,
         cut: `${hopLabel(chain[0]!, project)} ('${edge.imported.specifier}')`,
         from: describeSide(edge.from),

@@ -20,6 +20,7 @@ export type Command =
       baseline: string | undefined;
       updateBaseline: boolean;
       force: boolean;
+      timing: boolean;
     }
   | { name: 'classify'; files: string[]; config: string | undefined }
   | { name: 'depcruise-config'; output: string | undefined; config: string | undefined };
@@ -61,6 +62,7 @@ Options:
   --baseline F            hide the known violations listed in F; report entries fixed since
   --update-baseline       rewrite F (atomically): drop fixed entries; with --force, add new ones
   --force                 let --update-baseline add violations (default: it only removes)
+  --timing                put the run's duration in the report (summary.durationMs in JSON, the text summary line)
   -h, --help              this help
 
 Exit codes: 0 no error-severity violation; 1 violations (or warnings past --max-warnings);
@@ -93,6 +95,7 @@ const OPTIONS = {
     baseline: { type: 'string' },
     'update-baseline': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    timing: { type: 'boolean', default: false },
   },
   classify: COMMON,
   'depcruise-config': { ...COMMON, output: { type: 'string', short: 'o' } },
@@ -147,6 +150,7 @@ export function parseCommand(argv: readonly string[]): Command {
       baseline: values.baseline,
       updateBaseline: values['update-baseline'],
       force: values.force,
+      timing: values.timing,
     };
   }
   if (command === 'classify') {

@@ -16,6 +16,8 @@ export interface AuditOptions {
   preset?: PresetName | undefined;
   engine: 'cosmic' | 'depcruise';
   maxWarnings?: number | undefined;
+  /** Put the duration in the result (`--timing`); without it the result does not depend on the clock. */
+  timing?: boolean | undefined;
   /** The clock, injected so the command stays a function of its inputs. */
   now: () => number;
   /** Called as files are parsed, so the edge can show progress on a TTY. */
@@ -103,6 +105,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       ),
     ),
     durationMs: options.now() - started,
+    timing: options.timing,
     tool: packageInfo(),
   });
   const rules = Object.values(ALL_RULES).filter((rule) => isOn(project, rule.ruleId));

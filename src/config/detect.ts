@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { relativePosix } from './paths.js';
 import { LAYERS, type GlobList, type Layer } from './types.js';
+import { compareText } from './order.js';
 
 type FolderLayer = Exclude<Layer, 'bootstrap' | 'shared'>;
 
@@ -48,7 +49,7 @@ export interface DetectedLayout {
 
 function readEntries(directory: string): fs.Dirent[] {
   try {
-    return fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    return fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
   } catch {
     return [];
   }
@@ -135,10 +136,10 @@ export function detectLayout(root: string): DetectedLayout {
   walk(root, 0, found);
   // The book's first chapters have a domain and nothing else yet: with no module anywhere, the
   // shallowest folder holding a lone `domain` folder is one.
-  const lone = found.modules.length === 0 ? [...found.loneDomains].sort((a, b) => a.depth - b.depth || a.directory.localeCompare(b.directory))[0] : undefined;
+  const lone = found.modules.length === 0 ? [...found.loneDomains].sort((a, b) => a.depth - b.depth || compareText(a.directory, b.directory))[0] : undefined;
   const modules = lone ? [loneDomainModule(lone.directory, found.visited.get(lone.directory)!)] : [...found.modules];
   if (modules.length === 0) return { layers: [], notes: [] };
-  modules.sort((a, b) => a.directory.localeCompare(b.directory));
+  modules.sort((a, b) => compareText(a.directory, b.directory));
 
   const relative = (target: string): string => relativePosix(root, target);
   // Folders that hold a module, at any distance (`src/` for `src/modules/user`): their own files may be bootstrap or settings.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Layer } from '../config/types.js';
 import type { AuditResult, LayerEdge } from '../results/violation.js';
-import { escapeXml } from './escape.js';
+import { escapeXml, neutralise } from './escape.js';
 import { plural } from './words.js';
 
 type Dot = (source: string) => string;
@@ -17,6 +17,8 @@ async function loadGraphviz(): Promise<Dot> {
 }
 
 const RANK: Record<Layer, number> = { entrypoints: 0, bootstrap: 0, adapters: 1, 'service-layer': 2, domain: 3, shared: 4 };
+/** A project string in the page, in content or an attribute: controls (LF and CR too) and bidi controls shown as `\uXXXX`, markup escaped. */
+const text = (value: string) => escapeXml(neutralise(value));
 const quote = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 
 /** The layers as boxes, outer ones on top, and the observed imports between them as arrows; forbidden ones red with their count. */
@@ -85,7 +87,7 @@ for (const header of table.tHead.rows[0].cells) {
     header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
     const value = (row) => (key === 'message' ? row.cells[3].textContent : row.dataset[key]) || '';
     const numeric = key === 'line';
-    rows.sort((a, b) => (numeric ? Number(value(a)) - Number(value(b)) : value(a).localeCompare(value(b))) * (ascending ? 1 : -1));
+    rows.sort((a, b) => (numeric ? Number(value(a)) - Number(value(b)) : (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0)) * (ascending ? 1 : -1));
     table.tBodies[0].append(...rows);
   });
 }
@@ -100,11 +102,11 @@ export async function formatHtml(result: AuditResult): Promise<string> {
   const live = result.violations.filter((violation) => !violation.baselined);
   const rules = [...new Set(live.map((violation) => violation.ruleId))].sort();
   const rows = live.map(
-    (violation) => `<tr data-rule="${escapeXml(violation.ruleId)}" data-severity="${violation.severity}" data-file="${escapeXml(violation.file)}" data-line="${violation.line}">
-<td class="${violation.severity}">${violation.severity}</td><td><code>${escapeXml(violation.ruleId)}</code></td><td><code>${escapeXml(`${violation.file}:${violation.line}:${violation.column}`)}</code></td>
-<td>${escapeXml(violation.message)}${violation.chain.length > 0 ? `<ol class="chain">${violation.chain.map((hop) => `<li><code>${escapeXml(`${hop.file}:${hop.line}`)}</code> imports <code>${escapeXml(`'${hop.specifier}'`)}</code></li>`).join('')}</ol>` : ''}</td></tr>`,
+    (violation) => `<tr data-rule="${text(violation.ruleId)}" data-severity="${violation.severity}" data-file="${text(violation.file)}" data-line="${violation.line}">
+<td class="${violation.severity}">${violation.severity}</td><td><code>${text(violation.ruleId)}</code></td><td><code>${text(`${violation.file}:${violation.line}:${violation.column}`)}</code></td>
+<td>${text(violation.message)}${violation.chain.length > 0 ? `<ol class="chain">${violation.chain.map((hop) => `<li><code>${text(`${hop.file}:${hop.line}`)}</code> imports <code>${text(`'${hop.specifier}'`)}</code></li>`).join('')}</ol>` : ''}</td></tr>`,
   );
-  const figure = (label: string, value: number, tone: string) => `<div class="figure ${tone}"><b>${value}</b>${escapeXml(label)}</div>`;
+  const figure = (label: string, value: number, tone: string) => `<div class="figure ${tone}"><b>${value}</b>${text(label)}</div>`;
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   return `<!doctype html>
 <html lang="en">
@@ -112,7 +114,7 @@ export async function formatHtml(result: AuditResult): Promise<string> {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>cosmic-lint report: ${escapeXml(plural(result.summary.errors + result.summary.warnings, 'problem'))}</title>
+<title>cosmic-lint report: ${text(plural(result.summary.errors + result.summary.warnings, 'problem'))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -129,12 +131,12 @@ ${figure('forbidden layer pairs', result.layerEdges.filter((edge) => edge.violat
 </header>
 <main>
 <section><h2>Layers and the imports between them</h2><p class="empty">Arrows are observed imports; red ones break the rules, labelled with how many.</p><div id="diagram">${svg}</div></section>
-${result.diagnostics.length > 0 ? `<section><h2>Diagnostics: the check is incomplete</h2><ul class="diagnostics">${result.diagnostics.map((diagnostic) => `<li>${escapeXml(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}</li>`).join('')}</ul></section>` : ''}
+${result.diagnostics.length > 0 ? `<section><h2>Diagnostics: the check is incomplete</h2><ul class="diagnostics">${result.diagnostics.map((diagnostic) => `<li>${text(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}</li>`).join('')}</ul></section>` : ''}
 <section>
 <h2>Violations (<span id="shown">${live.length}</span> of ${live.length})</h2>
 <div class="controls">
 <input id="filter" type="search" placeholder="Filter: file, rule, words of the message" aria-label="Filter violations">
-<select id="rule" aria-label="Rule"><option value="">all rules</option>${rules.map((ruleId) => `<option value="${escapeXml(ruleId)}">${escapeXml(ruleId)}</option>`).join('')}</select>
+<select id="rule" aria-label="Rule"><option value="">all rules</option>${rules.map((ruleId) => `<option value="${text(ruleId)}">${text(ruleId)}</option>`).join('')}</select>
 <select id="severity" aria-label="Severity"><option value="">all severities</option><option value="error">errors</option><option value="warning">warnings</option></select>
 </div>
 <table id="violations">

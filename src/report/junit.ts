@@ -1,10 +1,13 @@
 import type { RuleMeta } from '../checks/registry.js';
 import type { AuditResult, Violation } from '../results/violation.js';
-import { escapeXml } from './escape.js';
+import { escapeXml, neutralise } from './escape.js';
+
+/** A project string in an attribute or in text: controls (tab, LF and CR too, which XML would turn into spaces), bidi controls and XML-illegal characters shown as `\uXXXX`, then the markup escaped. */
+const xml = (text: string) => escapeXml(neutralise(text));
 
 function failureText(violation: Violation): string {
-  const chain = violation.chain.map((hop) => `\n  ↳ ${hop.file}:${hop.line} '${hop.specifier}'`).join('');
-  return `${violation.file}:${violation.line}:${violation.column} ${violation.message}${chain}`;
+  const chain = violation.chain.map((hop) => `\n  ↳ ${neutralise(hop.file)}:${hop.line} '${neutralise(hop.specifier)}'`).join('');
+  return `${neutralise(violation.file)}:${violation.line}:${violation.column} ${neutralise(violation.message)}${chain}`;
 }
 
 /** JUnit XML for CI dashboards: a suite per rule, a test case per rule × file, failures carrying the messages. */
@@ -16,19 +19,19 @@ export function formatJunit(result: AuditResult, rules: readonly RuleMeta[]): st
     for (const violation of live.filter((candidate) => candidate.ruleId === ruleId)) byFile.set(violation.file, [...(byFile.get(violation.file) ?? []), violation]);
     const cases =
       byFile.size === 0
-        ? [`    <testcase classname="${escapeXml(ruleId)}" name="${escapeXml(`all ${result.summary.files} files`)}" time="0"/>`]
+        ? [`    <testcase classname="${xml(ruleId)}" name="all ${result.summary.files} files" time="0"/>`]
         : [...byFile].map(
             ([file, violations]) =>
-              `    <testcase classname="${escapeXml(ruleId)}" name="${escapeXml(file)}" file="${escapeXml(file)}" time="0">\n${violations
-                .map((violation) => `      <failure type="${violation.severity}" message="${escapeXml(`${violation.line}:${violation.column} ${violation.message}`)}">${escapeXml(failureText(violation))}</failure>`)
+              `    <testcase classname="${xml(ruleId)}" name="${xml(file)}" file="${xml(file)}" time="0">\n${violations
+                .map((violation) => `      <failure type="${violation.severity}" message="${violation.line}:${violation.column} ${xml(violation.message)}">${escapeXml(failureText(violation))}</failure>`)
                 .join('\n')}\n    </testcase>`,
           );
     const failures = [...byFile.values()].length;
-    return `  <testsuite name="${escapeXml(ruleId)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(ruleId)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
   const errors = result.diagnostics.map(
     (diagnostic) =>
-      `    <testcase classname="cosmic-lint" name="${escapeXml(`${diagnostic.kind} ${diagnostic.file ?? ''}`.trim())}" time="0">\n      <error type="${escapeXml(diagnostic.kind)}" message="${escapeXml(diagnostic.message)}"/>\n    </testcase>`,
+      `    <testcase classname="cosmic-lint" name="${xml(`${diagnostic.kind} ${diagnostic.file ?? ''}`.trim())}" time="0">\n      <error type="${xml(diagnostic.kind)}" message="${xml(diagnostic.message)}"/>\n    </testcase>`,
   );
   if (errors.length > 0) suites.push(`  <testsuite name="cosmic-lint diagnostics" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">\n${errors.join('\n')}\n  </testsuite>`);
   const tests = suites.reduce((total, suite) => total + Number(/tests="(\d+)"/.exec(suite)![1]), 0);

@@ -1,16 +1,27 @@
 import type { AuditResult } from '../results/violation.js';
+import { compareText } from '../config/order.js';
+import { neutralise } from './escape.js';
 import { plural } from './words.js';
 
-/** Text safe inside a Markdown table cell or list item: no raw HTML, no cell breaks, one line. */
+/**
+ * Text safe inside a Markdown table cell or list item: no raw HTML, no cell breaks, one line, and
+ * no control or bidi character (shown as `\uXXXX`, whose backslash is then escaped to show as is).
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return neutralise(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|#])/g, '\\$1');
 }
 
+/** A code span for a project string: neutralised, `|` escaped for tables, fenced by more backticks than it holds. */
+export function codeSpan(text: string): string {
+  const inner = neutralise(text).replace(/\|/g, '\\|');
+  const fence = '`'.repeat(Math.max(0, ...(inner.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
 
 /** A pull request comment: totals, a table per rule and per layer pair, then every violation with its chain. */
 export function formatMarkdown(result: AuditResult): string {
@@ -29,7 +40,7 @@ export function formatMarkdown(result: AuditResult): string {
       byRule.set(violation.ruleId, counts);
     }
     lines.push('', '| rule | errors | warnings |', '|---|---:|---:|');
-    for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) lines.push(`| \`${ruleId}\` | ${counts.errors} | ${counts.warnings} |`);
+    for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => compareText(a, b))) lines.push(`| ${codeSpan(ruleId)} | ${counts.errors} | ${counts.warnings} |`);
     const pairs = result.layerEdges.filter((edge) => edge.violations > 0);
     if (pairs.length > 0) {
       lines.push('', '| from → to | imports | violations |', '|---|---:|---:|');
@@ -37,7 +48,7 @@ export function formatMarkdown(result: AuditResult): string {
     }
     lines.push('', '### Violations', '');
     for (const violation of live) {
-      lines.push(`- **${violation.severity}** \`${violation.ruleId}\` ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}: ${escapeMarkdown(violation.message)}`);
+      lines.push(`- **${violation.severity}** ${codeSpan(violation.ruleId)} ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}: ${escapeMarkdown(violation.message)}`);
       for (const hop of violation.chain) lines.push(`  - ↳ ${escapeMarkdown(`${hop.file}:${hop.line}`)} imports ${escapeMarkdown(`'${hop.specifier}'`)}`);
     }
   }
@@ -47,7 +58,7 @@ export function formatMarkdown(result: AuditResult): string {
   }
   if (result.staleBaseline && result.staleBaseline.length > 0) {
     lines.push('', `### Fixed since the baseline (${result.staleBaseline.length}): run with \`--update-baseline\` to drop them`, '');
-    for (const entry of result.staleBaseline) lines.push(`- \`${entry.ruleId}\` ${escapeMarkdown(`${entry.file} → ${entry.target}`)}`);
+    for (const entry of result.staleBaseline) lines.push(`- ${codeSpan(entry.ruleId)} ${escapeMarkdown(`${entry.file} → ${entry.target}`)}`);
   }
   return `${lines.join('\n')}\n`;
 }

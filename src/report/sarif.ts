@@ -1,8 +1,26 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { docsUrl, type RuleMeta } from '../checks/registry.js';
 import type { AuditResult, Violation } from '../results/violation.js';
+import { neutralise } from './escape.js';
 
 const INFORMATION_URI = 'https://github.com/cosmic-lint/cosmic-lint';
+
+/**
+ * A path as an RFC 3986 URI reference. A relative POSIX path percent-encodes each segment as UTF-8
+ * (`/` kept; `%`, `?`, `#`, spaces, controls and `:` encoded, so a first segment never reads as a
+ * scheme; a lone surrogate becomes U+FFFD); an absolute one (a diagnostic outside the project) is a
+ * `file:` URI.
+ */
+export function pathToUri(file: string): string {
+  const wellFormed = file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (path.posix.isAbsolute(wellFormed)) return pathToFileURL(wellFormed).href;
+  return wellFormed
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
 
 function descriptor(rule: RuleMeta): ReportingDescriptor {
   const name = rule.ruleId.replace(/^cosmic\//, '');
@@ -22,11 +40,12 @@ function result(violation: Violation, ruleIndex: number): Result {
     ruleId: violation.ruleId,
     ruleIndex,
     level: violation.severity === 'error' ? 'error' : 'warning',
-    message: { text: violation.message },
+    // Viewers show message texts: control and bidi characters from the project as `\uXXXX`, like the text format.
+    message: { text: neutralise(violation.message) },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: violation.file, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: pathToUri(violation.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: violation.line, startColumn: violation.column, endLine: violation.endLine, endColumn: violation.endColumn },
         },
       },
@@ -36,8 +55,8 @@ function result(violation: Violation, ruleIndex: number): Result {
       ? {
           relatedLocations: violation.chain.map((hop, index) => ({
             id: index + 1,
-            physicalLocation: { artifactLocation: { uri: hop.file, uriBaseId: '%SRCROOT%' }, region: { startLine: hop.line } },
-            message: { text: `hop ${index + 1}: imports '${hop.specifier}'` },
+            physicalLocation: { artifactLocation: { uri: pathToUri(hop.file), uriBaseId: '%SRCROOT%' }, region: { startLine: hop.line } },
+            message: { text: `hop ${index + 1}: imports '${neutralise(hop.specifier)}'` },
           })),
         }
       : {}),
@@ -68,8 +87,8 @@ export function formatSarif(audit: AuditResult, rules: readonly RuleMeta[]): str
             executionSuccessful: audit.diagnostics.length === 0,
             toolExecutionNotifications: audit.diagnostics.map((diagnostic) => ({
               level: 'error' as const,
-              message: { text: `${diagnostic.kind}: ${diagnostic.message}` },
-              ...(diagnostic.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: diagnostic.file }, ...(diagnostic.line ? { region: { startLine: diagnostic.line } } : {}) } }] } : {}),
+              message: { text: `${diagnostic.kind}: ${neutralise(diagnostic.message)}` },
+              ...(diagnostic.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(diagnostic.file), ...(path.posix.isAbsolute(diagnostic.file) ? {} : { uriBaseId: '%SRCROOT%' }) }, ...(diagnostic.line ? { region: { startLine: diagnostic.line } } : {}) } }] } : {}),
             })),
           },
         ],

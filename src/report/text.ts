@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../project/model.js';
 import type { AuditResult, Violation } from '../results/violation.js';
+import { neutralise } from './escape.js';
 import { plural } from './words.js';
 
 export interface TextOptions {
@@ -16,7 +17,11 @@ function painter(color: boolean): (style: Style, text: string) => string {
 }
 
 
-/** ESLint-stylish text: violations grouped by file, chains hop by hop, a summary line. */
+/**
+ * ESLint-stylish text: violations grouped by file, chains hop by hop, a summary line. Every project
+ * string goes through `neutralise`, so a file name can neither recolour the terminal nor forge a line;
+ * the only escape sequences in the output are our own colours.
+ */
 export function formatText(result: AuditResult, options: TextOptions): string {
   const paint = painter(options.color);
   const lines: string[] = [];
@@ -25,16 +30,16 @@ export function formatText(result: AuditResult, options: TextOptions): string {
     byFile.set(violation.file, [...(byFile.get(violation.file) ?? []), violation]);
   }
   for (const [file, violations] of byFile) {
-    lines.push('', paint('underline', file));
+    lines.push('', paint('underline', neutralise(file)));
     for (const violation of violations) {
       const severity = violation.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-      lines.push(`  ${`${violation.line}:${violation.column}`.padEnd(7)} ${severity}  ${violation.message}  ${paint('dim', violation.ruleId)}`);
-      for (const hop of violation.chain) lines.push(paint('dim', `           ↳ ${hop.file}:${hop.line}  '${hop.specifier}'`));
+      lines.push(`  ${`${violation.line}:${violation.column}`.padEnd(7)} ${severity}  ${neutralise(violation.message)}  ${paint('dim', neutralise(violation.ruleId))}`);
+      for (const hop of violation.chain) lines.push(paint('dim', `           ↳ ${neutralise(hop.file)}:${hop.line}  '${neutralise(hop.specifier)}'`));
     }
   }
   const { errors, warnings, files, baselined } = result.summary;
   const problems = errors + warnings;
-  const tail = [`${plural(files, 'file')} checked`, ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : [])].join(', ');
+  const tail = [`${plural(files, 'file')} checked`, ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : []), ...(result.summary.durationMs !== undefined ? [`${result.summary.durationMs} ms`] : [])].join(', ');
   lines.push('');
   if (problems === 0) lines.push(paint('green', `✔ no problems (${tail})`));
   else lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) · ${tail}`)));
@@ -43,7 +48,7 @@ export function formatText(result: AuditResult, options: TextOptions): string {
 
 /** Diagnostics for stderr: what kept the tool from checking everything, with the file and the reason. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((diagnostic) => `cosmic-lint: ${diagnostic.kind}: ${diagnostic.file ? `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''}${diagnostic.message}\n`).join('');
+  return diagnostics.map((diagnostic) => `cosmic-lint: ${diagnostic.kind}: ${diagnostic.file ? `${neutralise(diagnostic.file)}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''}${neutralise(diagnostic.message)}\n`).join('');
 }
 
 /**
@@ -58,5 +63,5 @@ export function formatRunHeader(config: ResolvedConfig, unclassified: readonly s
     ? `config ${config.source} (${preset})${detected ? `; it has no "layers", so detected under ${config.root}: ${detected}` : ''}`
     : `no config file; detected layout under ${config.root} (${preset}): ${detected ?? 'nothing'}`;
   const left = unclassified.length > 0 ? `; ${plural(unclassified.length, 'file')} in no layer (e.g. ${unclassified[0]!}; run cosmic-lint classify <file>)` : '';
-  return `cosmic-lint: ${used}${left}\n`;
+  return `cosmic-lint: ${neutralise(`${used}${left}`)}\n`;
 }

@@ -1,4 +1,5 @@
 import { CosmicError } from '../config/errors.js';
+import { compareText } from '../config/order.js';
 import type { AuditResult, Violation } from './violation.js';
 
 /** A known violation, by fingerprint; the rest is there so a reviewer can read the diff. */
@@ -39,10 +40,10 @@ export function parseBaseline(text: string, file: string): Baseline {
   return baseline as Baseline;
 }
 
-/** Stable text for clean diffs: entries sorted by file, rule, target, fingerprint; two-space JSON. */
+/** Stable text for clean diffs: entries sorted by file, rule, target, fingerprint (code units, whatever the locale); two-space JSON. */
 export function formatBaseline(baseline: Baseline): string {
   const violations = [...baseline.violations].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.target.localeCompare(b.target) || a.fingerprint.localeCompare(b.fingerprint),
+    (a, b) => compareText(a.file, b.file) || compareText(a.ruleId, b.ruleId) || compareText(a.target, b.target) || compareText(a.fingerprint, b.fingerprint),
   );
   return `${JSON.stringify({ version: 1, tool: 'cosmic-lint', violations }, null, 2)}\n`;
 }

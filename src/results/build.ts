@@ -7,6 +7,7 @@ import type { ResolvedImport } from '../project/imports.js';
 import type { Diagnostic } from '../project/model.js';
 import { relativePosix } from '../config/paths.js';
 import { assignFingerprints } from './fingerprint.js';
+import { compareText } from '../config/order.js';
 import { compareViolations, type AuditResult, type LayerEdge, type Violation } from './violation.js';
 import { LAYERS, type Layer } from '../config/types.js';
 
@@ -46,6 +47,8 @@ export function buildResult(input: {
   /** Every import between classified files, for the layer edges. */
   imports: ReadonlyArray<{ from: Layer; to: Layer }>;
   durationMs: number;
+  /** Put `durationMs` in the summary (`--timing`); off by default, so the result is a function of the project alone. */
+  timing?: boolean | undefined;
   tool: { name: string; version: string };
 }): AuditResult {
   const { config, classifier } = input;
@@ -75,7 +78,7 @@ export function buildResult(input: {
   assignFingerprints(violations);
   const diagnostics = [...input.diagnostics]
     .map((diagnostic) => ({ ...diagnostic, file: diagnostic.file && isInside(config, diagnostic.file) ? relative(config, diagnostic.file) : diagnostic.file }))
-    .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.kind.localeCompare(b.kind));
+    .sort((a, b) => compareText(a.file ?? '', b.file ?? '') || compareText(a.kind, b.kind) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message));
   const edges = new Map<string, LayerEdge>();
   const edge = (from: Layer, to: Layer): LayerEdge => {
     const key = `${from}|${to}`;
@@ -97,7 +100,7 @@ export function buildResult(input: {
       errors: violations.filter((violation) => violation.severity === 'error').length,
       warnings: violations.filter((violation) => violation.severity === 'warning').length,
       baselined: 0,
-      durationMs: Math.round(input.durationMs),
+      ...(input.timing ? { durationMs: Math.round(input.durationMs) } : {}),
     },
     violations,
     diagnostics,

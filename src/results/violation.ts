@@ -1,5 +1,6 @@
 import type { Layer, Role } from '../config/types.js';
 import type { Diagnostic } from '../project/model.js';
+import { compareText } from '../config/order.js';
 
 /** One hop of a chain: an import in `file` at `line`, written as `specifier`. */
 export interface Hop {
@@ -39,7 +40,8 @@ export interface AuditResult {
   /** The JSON contract's version; bump on any breaking change (fields may be added within a version). */
   schemaVersion: 1;
   tool: { name: string; version: string };
-  summary: { files: number; errors: number; warnings: number; baselined: number; durationMs: number };
+  /** `durationMs` only when asked (`--timing`): by default the JSON report is the same bytes on every run. */
+  summary: { files: number; errors: number; warnings: number; baselined: number; durationMs?: number };
   violations: Violation[];
   diagnostics: Diagnostic[];
   /** The layers the config declares, inner first. */
@@ -49,7 +51,7 @@ export interface AuditResult {
   staleBaseline?: Array<{ fingerprint: string; ruleId: string; file: string; target: string }>;
 }
 
-/** Deterministic order: file, line, column, rule. */
+/** Deterministic order, independent of the locale: file, line, column, rule, message (strings by code unit). */
 export function compareViolations(a: Violation, b: Violation): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }

@@ -81,3 +81,32 @@ it('a broken baseline is a tool error naming the file, never an empty baseline',
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('cosmic-lint.baseline.json: the baseline is not valid JSON');
 });
+
+it('orders violations and writes the baseline by code unit, byte for byte the same under every locale and on every run', () => {
+  // Names that ICU collation orders differently from code units, and differently per locale
+  // (root: _x a ä B i I ı Z; Swedish puts ä last; Turkish puts ı before I before i).
+  const names = ['a', 'B', '_x', 'ä', 'i', 'I', 'ı', 'Z', 'z'];
+  for (const name of names) fs.writeFileSync(path.join(project, 'src', 'domain', `${name}.ts`), "import { Pool } from 'pg';\nexport const pool = Pool;\n");
+  const baselineFile = path.join(project, 'cosmic-lint.baseline.json');
+  const outputs = ['C', 'en_US.UTF-8', 'sv_SE.UTF-8', 'tr_TR.UTF-8'].map((locale) => {
+    const env = { LANG: locale, LC_ALL: locale, LC_COLLATE: locale };
+    fs.rmSync(baselineFile);
+    const update = runCli(['audit', project, '--baseline', baselineFile, '--update-baseline', '--format', 'json'], undefined, env);
+    expect(update.status, update.stderr).toBe(0);
+    return { json: runCli(['audit', project, '--format', 'json'], undefined, env).stdout, baseline: fs.readFileSync(baselineFile, 'utf8') };
+  });
+  for (const output of outputs.slice(1)) {
+    expect(output.json).toBe(outputs[0]!.json);
+    expect(output.baseline).toBe(outputs[0]!.baseline);
+  }
+  const files = (JSON.parse(outputs[0]!.json) as AuditResult).violations.map((violation) => violation.file).filter((file) => !file.endsWith('model.ts'));
+  const expected = ['B', 'I', 'Z', '_x', 'a', 'i', 'z', 'ä', 'ı'].map((name) => `src/domain/${name}.ts`);
+  expect([...new Set(files)]).toEqual(expected);
+  const entries = (JSON.parse(outputs[0]!.baseline) as { violations: Array<{ file: string }> }).violations.map((entry) => entry.file).filter((file) => !file.endsWith('model.ts'));
+  expect([...new Set(entries)]).toEqual(expected);
+  // No clock in the JSON report unless asked: two runs are the same bytes; --timing adds summary.durationMs.
+  expect(runCli(['audit', project, '--format', 'json']).stdout).toBe(outputs[0]!.json);
+  expect((JSON.parse(outputs[0]!.json) as AuditResult).summary).not.toHaveProperty('durationMs');
+  expect((JSON.parse(runCli(['audit', project, '--format', 'json', '--timing']).stdout) as AuditResult).summary.durationMs).toEqual(expect.any(Number));
+  expect(runCli(['audit', project, '--timing']).stdout).toMatch(/ · \d+ files checked, \d+ ms\n$/);
+});
