@@ -83,35 +83,57 @@ export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[]
 
   const visitDeep = (node: TS.Node): void => {
     visitStatement(node);
-    if (ts.isCallExpression(node) && node.arguments.length === 1) {
-      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) push(node.arguments[0], 'value', 'dynamic');
-      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') push(node.arguments[0], 'value', 'require');
+    if (ts.isCallExpression(node) && node.arguments.length >= 1) {
+      // `import('x', { with: … })` takes options; `(require)('x')` is still require.
+      const callee = skipParentheses(ts, node.expression);
+      if (callee.kind === ts.SyntaxKind.ImportKeyword) push(node.arguments[0], 'value', 'dynamic');
+      else if (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1) push(node.arguments[0], 'value', 'require');
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       push(node.argument.literal, 'type', 'type-query');
     }
-    ts.forEachChild(node, visitDeep);
   };
 
-  if (DEEP_IMPORT.test(source.text)) visitDeep(source);
+  if (DEEP_IMPORT.test(source.text)) walkInOrder(ts, source, visitDeep);
   else source.statements.forEach(visitStatement);
   return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
+function skipParentheses(ts: typeof TS, node: TS.Expression): TS.Expression {
+  return ts.isParenthesizedExpression(node) ? skipParentheses(ts, node.expression) : node;
+}
+
+/**
+ * Visits every node in source order with an explicit stack: generated code and minified bundles
+ * nest deeper than the call stack allows a recursive walk to go.
+ */
+function walkInOrder(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => void): void {
+  const stack: TS.Node[] = [root];
+  const children: TS.Node[] = [];
+  const collect = (child: TS.Node): undefined => {
+    children.push(child);
+    return undefined;
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
 }
 
 /** Every `new X()` / `new ns.X()` in a TypeScript syntax tree. */
 export function constructionsOfSourceFile(source: TS.SourceFile): Construction[] {
   const ts = typescript();
   const found: Construction[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isNewExpression(node)) {
-      const callee = node.expression;
-      if (ts.isIdentifier(callee)) found.push({ name: callee.text, member: undefined, range: rangeOf(source, callee) });
-      else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name)) {
-        found.push({ name: callee.expression.text, member: callee.name.text, range: rangeOf(source, callee) });
-      }
+  walkInOrder(ts, source, (node) => {
+    if (!ts.isNewExpression(node)) return;
+    const callee = skipParentheses(ts, node.expression);
+    if (ts.isIdentifier(callee)) found.push({ name: callee.text, member: undefined, range: rangeOf(source, callee) });
+    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ts.isIdentifier(callee.name)) {
+      found.push({ name: callee.expression.text, member: callee.name.text, range: rangeOf(source, callee) });
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  });
   return found;
 }
 

@@ -159,8 +159,8 @@ function importedLocals(program: TSESTree.Program): Set<string> {
   return locals;
 }
 
-/** Text that may hold a `require(` or `import(` below the top level: only then is a whole-tree walk needed. */
-export const DEEP_IMPORT = /\brequire\s*\(|\bimport\s*\(/;
+/** Text that may hold a `require(` (also `(require)(`) or `import(` below the top level: only then is a whole-tree walk needed. */
+export const DEEP_IMPORT = /\brequire\s*\)*\s*\(|\bimport\s*\(/;
 
 /**
  * Every import record of a parsed file, in source order. Static imports and exports sit at the

@@ -37,6 +37,9 @@ function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/** What a file nested deeper than the parser's call stack gets: a per-file diagnostic, never the end of the run. */
+const TOO_DEEP = 'nests too deeply for the parser (call stack exhausted; generated or minified code?); its imports were not checked';
+
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
 export function buildProjectModel(project: Project, files: readonly string[], onProgress?: (done: number, total: number) => void): ProjectModel {
   const ts = typescript();
@@ -56,7 +59,14 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       model.diagnostics.push({ kind: 'io', file, message: `cannot be read: ${(error as Error).message}` });
       continue;
     }
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+    let source: TS.SourceFile;
+    try {
+      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
+      continue;
+    }
     const parseError = firstParseError(source);
     if (parseError) {
       model.diagnostics.push({ kind: 'parse-error', file, line: parseError.line, message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked` });
@@ -66,11 +76,19 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     parsed.push({ file, source });
   }
   for (const { file, source } of parsed) {
+    let records: ReturnType<typeof importRecordsOfSourceFile>;
+    try {
+      records = importRecordsOfSourceFile(source);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
+      continue;
+    }
     let constructions: Construction[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
-      imports: resolveImports(project, file, importRecordsOfSourceFile(source)),
+      imports: resolveImports(project, file, records),
       constructions: () => (constructions ??= constructionsOfSourceFile(source)),
     });
   }

@@ -47,6 +47,8 @@ ruleTester.run('domain-purity', rule, {
     { name: 'import = require', filename: orm('src/domain/x.ts'), code: "import express = require('express');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 26 }] },
     { name: 'require()', filename: orm('src/domain/x.ts'), code: "const http = require('node:http');", errors: [{ messageId: 'ioBuiltin', line: 1, column: 22 }] },
     { name: 'dynamic import()', filename: orm('src/domain/x.ts'), code: "const client = () => import('ioredis');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 29 }] },
+    { name: 'a parenthesised require', filename: orm('src/domain/x.ts'), code: "export const pg = (require)('pg');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 29 }] },
+    { name: 'import() with import attributes', filename: orm('src/domain/x.ts'), code: "export const client = () => import('ioredis', { with: { type: 'json' } });", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 36 }] },
     { name: 'typeof import() in a type', filename: orm('src/domain/x.ts'), code: "type Mongo = typeof import('mongodb');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 28 }] },
     {
       name: 'a package added by the config',
