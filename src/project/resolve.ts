@@ -181,6 +181,9 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     if (isPathSpecifier(specifier)) return { type: 'unresolved', reason: 'no file at that path' };
     const tsconfigLabel = setup.tsconfig ? label(setup.tsconfig) : undefined;
     if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) {
+      // TypeScript falls back to node_modules when an alias maps to nothing, so under a catch-all
+      // alias (`"*": ["types/*"]`) a declared but uninstalled `pg` is still the package `pg`.
+      if (name && declaredFor(path.dirname(containingFile)).names.has(name) && !projectFolder(specifier, setup)) return { type: 'package', name, builtin: false };
       return { type: 'unresolved', reason: `it matches a "paths" alias in ${tsconfigLabel!} but no file` };
     }
     // Fail closed: a name that resolves to nothing is a package only when the project says so. A
@@ -224,7 +227,9 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
   function cacheKey(specifier: string, containingFile: string, form: string): string {
     if (isPathSpecifier(specifier)) return `${form}\0${path.resolve(path.dirname(containingFile), specifier)}`;
     const setup = setupFor(containingFile);
-    if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) return `${setup.directory}\0${form}\0alias\0${specifier}`;
+    // An alias that maps to a file means the same everywhere its tsconfig governs; one that maps to
+    // nothing falls back to the importer's declared packages, so the package scope is part of the key.
+    if (setup.aliasPatterns.some((pattern) => pattern.test(specifier))) return `${setup.directory}\0${packageScope(path.dirname(containingFile))}\0${form}\0alias\0${specifier}`;
     return `${setup.directory}\0${packageScope(path.dirname(containingFile))}\0${form}\0${specifier}`;
   }
 

@@ -21,6 +21,25 @@ write('src/domain/model.ts', "import { Pool } from 'pg';\nexport const pool = ne
 // Forms ESLint sees that the audit once missed: a parenthesised require, and import() with options.
 write('src/domain/forms.ts', "export const a = (require)('pg');\nexport const b = () => import('pg', { with: { type: 'json' } });\n");
 
+it('a catch-all tsconfig alias does not turn a declared but uninstalled package into an unresolved import', async () => {
+  const aliased = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-catch-all-'));
+  try {
+    fs.mkdirSync(path.join(aliased, 'src', 'domain'), { recursive: true });
+    fs.mkdirSync(path.join(aliased, 'types'));
+    fs.writeFileSync(path.join(aliased, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' } }));
+    fs.writeFileSync(path.join(aliased, 'package.json'), JSON.stringify({ dependencies: { pg: '*' } }));
+    fs.writeFileSync(path.join(aliased, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '*': ['types/*'] } } }));
+    fs.writeFileSync(path.join(aliased, 'src', 'domain', 'model.ts'), "import { Pool } from 'pg';\nimport { nothing } from 'not-declared';\nexport const pool = new Pool(nothing);\n");
+    const { result } = await runAudit({ cwd: aliased, paths: [], engine: 'cosmic', now: () => 0 });
+    expect(result.violations.map((violation) => [violation.ruleId, violation.line])).toEqual([
+      ['cosmic/domain-purity', 1],
+      ['cosmic/no-unresolved-imports', 2],
+    ]);
+  } finally {
+    fs.rmSync(aliased, { recursive: true, force: true });
+  }
+});
+
 it('a file too deep to parse is a per-file diagnostic (exit 2); every other file is still checked, every import form found', async () => {
   const { result, exitCode } = await runAudit({ cwd: root, paths: [], engine: 'cosmic', now: () => 0 });
   expect(exitCode).toBe(2);
