@@ -53,9 +53,13 @@ export function pathKind(target: string): 'file' | 'directory' | undefined {
 export function discoverFiles(roots: readonly string[], classifier: Classifier): Discovery {
   const files = new Set<string>();
   const unreadable: Discovery['unreadable'] = [];
+  // The real paths of the folders being walked: a symbolic link to one of them is a cycle, not entered.
+  const walking = new Set<string>();
   const walk = (directory: string, gitignores: readonly GitIgnore[]): void => {
     let entries: fs.Dirent[];
+    let real: string;
     try {
+      real = fs.realpathSync(directory);
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       unreadable.push({ path: directory, message: (error as Error).message });
@@ -63,14 +67,35 @@ export function discoverFiles(roots: readonly string[], classifier: Classifier):
     }
     const own = readGitIgnore(directory);
     const active = own ? [...gitignores, own] : gitignores;
+    walking.add(real);
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) {
+      let kind: 'file' | 'directory' | 'other' = entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink()) {
+        // Followed inside the project (classified where the link is), reported when it leaves it or leads nowhere.
+        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, full, false)) continue;
+        let real: string;
+        try {
+          real = fs.realpathSync(full);
+          kind = fs.statSync(real).isDirectory() ? 'directory' : 'file';
+        } catch (error) {
+          if (SOURCE.test(entry.name)) unreadable.push({ path: full, message: `is a symbolic link that leads nowhere (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); not checked` });
+          continue;
+        }
+        if (kind === 'directory' && walking.has(real)) continue;
+        const relative = classifier.classify(real).file;
+        if (relative.startsWith('../') || path.isAbsolute(relative)) {
+          if (kind === 'directory' || SOURCE.test(entry.name)) unreadable.push({ path: full, message: `is a symbolic link to ${real}, outside the project; its ${kind === 'directory' ? 'files are' : 'imports are'} not checked` });
+          continue;
+        }
+      }
+      if (kind === 'directory') {
         if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(active, full, true)) walk(full, active);
-      } else if (entry.isFile() && SOURCE.test(entry.name) && !isIgnored(active, full, false) && classifier.classify(full).included) {
+      } else if (kind === 'file' && SOURCE.test(entry.name) && !isIgnored(active, full, false) && classifier.classify(full).included) {
         files.add(full);
       }
     }
+    walking.delete(real);
   };
   for (const root of roots) {
     let stat: fs.Stats;

@@ -40,6 +40,38 @@ it('a catch-all tsconfig alias does not turn a declared but uninstalled package 
   }
 });
 
+it('symbolic links: followed inside the project (a cycle walked once), reported when they leave it or lead nowhere; never a silent skip', async () => {
+  const linked = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-links-'));
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-links-outside-'));
+  try {
+    fs.mkdirSync(path.join(linked, 'src', 'domain'), { recursive: true });
+    fs.mkdirSync(path.join(linked, 'shared-model'));
+    fs.writeFileSync(path.join(linked, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**', shared: 'shared-model/**' } }));
+    fs.writeFileSync(path.join(linked, 'package.json'), JSON.stringify({ dependencies: { pg: '*' } }));
+    fs.writeFileSync(path.join(linked, 'shared-model', 'order.ts'), "import { Pool } from 'pg';\nexport const pool = new Pool();\n");
+    fs.writeFileSync(path.join(outside, 'elsewhere.ts'), "export const x = 1;\n");
+    // A linked file and a linked folder inside the project are domain files where the links are.
+    fs.symlinkSync(path.join(linked, 'shared-model', 'order.ts'), path.join(linked, 'src', 'domain', 'order.ts'));
+    fs.symlinkSync(path.join(linked, 'shared-model'), path.join(linked, 'src', 'domain', 'model'));
+    fs.symlinkSync(path.join(linked, 'src'), path.join(linked, 'src', 'domain', 'loop'));
+    fs.symlinkSync(path.join(outside, 'elsewhere.ts'), path.join(linked, 'src', 'domain', 'elsewhere.ts'));
+    fs.symlinkSync(path.join(linked, 'missing.ts'), path.join(linked, 'src', 'domain', 'dangling.ts'));
+    const { result, exitCode } = await runAudit({ cwd: linked, paths: [], engine: 'cosmic', now: () => 0 });
+    expect(exitCode).toBe(2);
+    expect(result.violations.map((violation) => [violation.ruleId, violation.file])).toEqual([
+      ['cosmic/domain-purity', 'src/domain/model/order.ts'],
+      ['cosmic/domain-purity', 'src/domain/order.ts'],
+    ]);
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.message.replace(/\(.*\)/, '(…)').replace(/to \S+,/, 'to …,')])).toEqual([
+      ['src/domain/dangling.ts', 'is a symbolic link that leads nowhere (…); not checked'],
+      ['src/domain/elsewhere.ts', 'is a symbolic link to …, outside the project; its imports are not checked'],
+    ]);
+  } finally {
+    fs.rmSync(linked, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
+});
+
 it('a file too deep to parse is a per-file diagnostic (exit 2); every other file is still checked, every import form found', async () => {
   const { result, exitCode } = await runAudit({ cwd: root, paths: [], engine: 'cosmic', now: () => 0 });
   expect(exitCode).toBe(2);
