@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Resolver } from '../project/resolve.js';
 import type { FileFacts, Finding } from './finding.js';
 
@@ -7,10 +8,13 @@ const REASON = 'an import cosmic-lint cannot resolve is an edge nobody checks, a
 
 export const noUnresolvedImportsMessages = {
   unresolved: `'{{specifier}}' does not resolve to a file or a package: {{reason}}. Why: ${REASON}. Fix: {{fix}}.`,
+  outsideProject: `'{{specifier}}' resolves to {{target}}, a file outside the project, so nothing it imports is checked. Why: ${REASON}. Fix: move the file into the project and give it a layer, or publish it as a package the project declares.`,
   brokenTsconfig: `The tsconfig {{tsconfig}} could not be used: {{problem}}. Imports in this file were resolved without it, so path aliases may be unchecked. Why: ${REASON}. Fix: repair the tsconfig, or point "tsconfig" in cosmic-lint.config.json at a working one.`,
 } as const;
 
 export type NoUnresolvedImportsMessageId = keyof typeof noUnresolvedImportsMessages;
+
+const isOutside = (relative: string) => relative.startsWith('../') || path.isAbsolute(relative);
 
 function fixFor(specifier: string): string {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return 'correct the path, or create the file it names';
@@ -27,12 +31,18 @@ export function checkUnresolvedImports(resolver: Resolver, facts: FileFacts): Fi
     data: { tsconfig: diagnostic.file, problem: diagnostic.message },
   }));
   for (const imported of facts.imports) {
-    if (imported.target.type !== 'unresolved') continue;
+    const { target } = imported;
+    // A file outside the config's folder (an alias or a path that leaves it) is never parsed: its own imports go unjudged.
+    if (target.type === 'file' && isOutside(target.classification.file) && !target.path.includes(`${path.sep}node_modules${path.sep}`)) {
+      findings.push({ ruleId: NO_UNRESOLVED_IMPORTS, messageId: 'outsideProject', import: imported, data: { specifier: imported.specifier, target: target.path } });
+      continue;
+    }
+    if (target.type !== 'unresolved') continue;
     findings.push({
       ruleId: NO_UNRESOLVED_IMPORTS,
       messageId: 'unresolved',
       import: imported,
-      data: { specifier: imported.specifier, reason: imported.target.reason, fix: fixFor(imported.specifier) },
+      data: { specifier: imported.specifier, reason: target.reason, fix: fixFor(imported.specifier) },
     });
   }
   return findings;
