@@ -5,11 +5,12 @@ import { packageInfo } from '../config/package-info.js';
 import { parseCommand, UsageError, type Command } from '../cli/args.js';
 import { runAudit } from '../cli/audit.js';
 import { classifyReport } from '../cli/classify.js';
-import { loadProject, requireExistingPaths } from '../cli/load-project.js';
-import { writeFileAtomic } from '../cli/write-atomic.js';
+import { configFileOf, loadProject, requireExistingPaths } from '../cli/load-project.js';
+import { checkOutputs, removePendingTemporaries, writeFileAtomic } from '../cli/write-atomic.js';
+import { readRegularFile } from '../config/read-file.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyBaseline, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
+import { applyBaseline, describeEntry, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/build.js';
 import { formatDiagnostics, formatRunHeader } from '../report/text.js';
 import { neutralise } from '../report/escape.js';
@@ -30,9 +31,16 @@ async function run(command: Command): Promise<number> {
       return 0;
     case 'depcruise-config': {
       const { depcruiseConfigSource } = await import('../engines/depcruise/ruleset.js');
-      const text = depcruiseConfigSource(loadProject({ cwd, configFile: command.config }));
-      if (command.output) writeFileAtomic(command.output, text);
-      else process.stdout.write(text);
+      const project = loadProject({ cwd, configFile: command.config });
+      const text = depcruiseConfigSource(project);
+      if (command.output) {
+        const output = path.resolve(cwd, command.output);
+        checkOutputs([{ file: output, what: 'the ruleset (--output)' }], fs.existsSync(project.config.source) ? [{ file: project.config.source, what: 'the config file' }] : []);
+        guardWrites();
+        writeFileAtomic(output, text);
+      } else {
+        process.stdout.write(text);
+      }
       return 0;
     }
     case 'audit':
@@ -40,19 +48,53 @@ async function run(command: Command): Promise<number> {
   }
 }
 
-/** Reads the baseline file, if any; a missing one is fine only when it is about to be written. */
+/** Reads the baseline file, if any; a missing one is fine only when it is about to be written. Regular files only, never a FIFO or a device. */
 function readBaseline(file: string, mayBeMissing: boolean): Baseline | undefined {
-  let text: string;
+  if (mayBeMissing && !fs.existsSync(file) && !isLink(file)) return undefined;
+  return parseBaseline(readRegularFile(file, 'baseline'), file);
+}
+
+function isLink(file: string): boolean {
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && mayBeMissing) return undefined;
-    throw new CosmicError('io', `cannot read the baseline (${(error as Error).message})`, file);
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
-  return parseBaseline(text, file);
+}
+
+let writesGuarded = false;
+
+/**
+ * From the first write on, SIGINT and SIGTERM wait for the (synchronous) write in progress instead
+ * of killing the process halfway through it, then remove any temporary file and exit as the signal
+ * would have. Only from then on: before it, a signal must still stop a long audit at once.
+ */
+function guardWrites(): void {
+  if (writesGuarded) return;
+  writesGuarded = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removePendingTemporaries();
+      process.exit(code);
+    });
+  }
+}
+
+/** The run's outputs and the files it reads that they must not overwrite; checked before the audit and again once the config is known. */
+function checkAuditOutputs(command: Extract<Command, { name: 'audit' }>, cwd: string, configFile: string | undefined): void {
+  const baseline = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
+  const config = configFile && fs.existsSync(configFile) ? [{ file: configFile, what: 'the config file' }] : [];
+  if (command.output) {
+    checkOutputs([{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }], [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config]);
+  }
+  if (baseline && command.updateBaseline) checkOutputs([{ file: baseline, what: 'the baseline (--update-baseline)' }], config);
 }
 
 async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string): Promise<number> {
+  // Refuse an output that cannot be written, or that is an input, before the work, not after it.
+  checkAuditOutputs(command, cwd, configFileOf({ cwd, near: command.paths[0], configFile: command.config }));
+  const baselineFile = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
+  const previous = baselineFile ? readBaseline(baselineFile, command.updateBaseline) : undefined;
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
   const { result, exitCode, rules, config, unclassified } = await runAudit({
     cwd,
@@ -73,13 +115,13 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
   if (process.stderr.isTTY && !command.quiet) process.stderr.write('\r\u001b[K');
   // Every format: results go to stdout (or --output), so stderr is free to say what the run used.
   if (!command.quiet) process.stderr.write(formatRunHeader(config, unclassified));
+  checkAuditOutputs(command, cwd, config.source);
   let code = exitCode;
-  if (command.baseline) {
-    const baselineFile = path.resolve(cwd, command.baseline);
-    const previous = readBaseline(baselineFile, command.updateBaseline);
+  if (baselineFile) {
     if (previous) applyBaseline(result, previous);
     if (command.updateBaseline) {
       const update = updateBaseline(result, previous, command.force);
+      guardWrites();
       writeFileAtomic(baselineFile, formatBaseline(update.baseline));
       process.stderr.write(
         `cosmic-lint: baseline ${command.baseline}: ${update.baseline.violations.length} entries (${update.added} added, ${update.removed} removed)${update.notAdded > 0 ? `; ${update.notAdded} new violation(s) not added: fix them, or add them with --force` : ''}\n`,
@@ -88,14 +130,18 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
     }
     code = exitCodeOf(result, command.maxWarnings);
     for (const entry of result.staleBaseline ?? []) {
-      process.stderr.write(`cosmic-lint: fixed since the baseline: ${neutralise(`${entry.ruleId} ${entry.file} → ${entry.target}`)} (run with --update-baseline to drop it)\n`);
+      process.stderr.write(`cosmic-lint: fixed since the baseline: ${neutralise(describeEntry(entry))} (run with --update-baseline to drop it)\n`);
     }
   }
   if (command.quiet) result.violations = result.violations.filter((violation) => violation.severity === 'error');
   const color = command.output === undefined && process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb';
   const report = await REPORTERS[command.format]!(result, { color, rules });
-  if (command.output) writeFileAtomic(path.resolve(cwd, command.output), report);
-  else process.stdout.write(report);
+  if (command.output) {
+    guardWrites();
+    writeFileAtomic(path.resolve(cwd, command.output), report);
+  } else {
+    process.stdout.write(report);
+  }
   process.stderr.write(formatDiagnostics(result.diagnostics));
   return code;
 }

@@ -24,11 +24,16 @@ function startFolder(start: string): string {
   return pathKind(start) === 'file' ? path.dirname(start) : start;
 }
 
+/** The config file a command with these options reads, if any (before reading it): the named one, or the nearest. */
+export function configFileOf(options: Pick<ProjectOptions, 'cwd' | 'near' | 'configFile'>): string | undefined {
+  return options.configFile ? path.resolve(options.cwd, options.configFile) : findConfigFile(startFolder(path.resolve(options.cwd, options.near ?? '.')));
+}
+
 /** The project a command works on: the named config, the nearest one, or the detected layout. `--preset` overrides the file's. */
 export function loadProject(options: ProjectOptions): Project {
   const start = startFolder(path.resolve(options.cwd, options.near ?? '.'));
   let config: ResolvedConfig;
-  const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : findConfigFile(start);
+  const configFile = configFileOf(options);
   if (configFile) {
     config = options.preset
       ? resolveConfig({ ...validateConfig(readConfigFile(configFile), configFile), preset: options.preset }, path.dirname(configFile), configFile)

@@ -5,6 +5,7 @@ import { detectLayout } from './detect.js';
 import { CosmicError } from './errors.js';
 import { INFRASTRUCTURE_PACKAGES, packageList, PERSISTENCE_PACKAGES } from './infrastructure.js';
 import { PRESETS } from './presets.js';
+import { readRegularFile, requireRegularFile } from './read-file.js';
 import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
 import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 import { validateConfig } from './validate.js';
@@ -62,18 +63,15 @@ export function findConfigFile(directory: string, cache?: Map<string, string | n
 /** Reads a config file's raw value: JSON, or the default export of a `.js`/`.mjs` module (loaded synchronously). */
 export function readConfigFile(file: string): unknown {
   if (file.endsWith('.json')) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new CosmicError('io', `cannot read the config file (${(error as Error).message})`, file);
-    }
+    const text = readRegularFile(file, 'config file');
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
       throw new CosmicError('config', `the config file is not valid JSON: ${(error as Error).message}`, file);
     }
   }
+  // A module is loaded by Node, which would block on a FIFO: regular files only, checked first.
+  requireRegularFile(file, 'config file');
   try {
     const loaded = requireModule(file) as { default?: unknown };
     return loaded.default ?? loaded;

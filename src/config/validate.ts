@@ -42,9 +42,136 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** A value as the config author would write it; never throws (a bigint, a function or a symbol has no JSON). */
+function shown(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** How deep a config can nest: the schema needs four levels; far more is a mistake or an attack, not a description. */
+const MAX_DEPTH = 64;
+
+/**
+ * A copy of a config value made of plain data only (objects, arrays, strings, numbers, booleans,
+ * null), taken before validation: a JS config or ESLint's `settings.cosmic` can hold a cycle, a
+ * getter or a proxy that throws, which would otherwise crash the validator or the error messages.
+ * Anything else (a function, a class instance's methods) is kept as is for the schema to reject.
+ */
+function plainData(value: unknown, file: string): unknown {
+  const ancestors = new Set<object>();
+  const copy = (current: unknown, where: string, depth: number): unknown => {
+    if (current === null || typeof current !== 'object') return current;
+    if (ancestors.has(current)) throw new CosmicError('config', `invalid configuration: ${where} refers back to itself (a cyclic object); a config must be plain data`, file);
+    if (depth > MAX_DEPTH) throw new CosmicError('config', `invalid configuration: ${where} nests more than ${MAX_DEPTH} levels deep`, file);
+    ancestors.add(current);
+    try {
+      if (Array.isArray(current)) {
+        const length = current.length;
+        const items: unknown[] = [];
+        for (let index = 0; index < length; index++) items.push(copy(current[index], `${where}[${index}]`, depth + 1));
+        return items;
+      }
+      const result: Record<string, unknown> = {};
+      for (const key of Object.keys(current)) {
+        const at = where === '(root)' ? key : `${where}.${key}`;
+        let item: unknown;
+        try {
+          item = (current as Record<string, unknown>)[key];
+        } catch (error) {
+          throw new CosmicError('config', `invalid configuration: reading ${at} threw: ${shownError(error)}`, file);
+        }
+        result[key] = copy(item, at, depth + 1);
+      }
+      return result;
+    } catch (error) {
+      if (error instanceof CosmicError) throw error;
+      throw new CosmicError('config', `invalid configuration: reading ${where} threw: ${shownError(error)}`, file);
+    } finally {
+      ancestors.delete(current);
+    }
+  };
+  return copy(value, '(root)', 0);
+}
+
+function shownError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an unprintable value';
+  }
+}
+
+/**
+ * Bounds on a glob's wildcards. A glob compiles to a regular expression whose `*`s and `**`s
+ * backtrack: each one more multiplies the work on a long name or a deep path that almost matches
+ * (three `*` in a segment take most of a second on a 250-character name, four half a minute; three
+ * `**` with `*`s between them a tenth of a second 200 folders deep, more grow as fast), so globs past
+ * these bounds are refused. An extglob group (`!(index|*Controller)`) counts once, whatever its
+ * alternatives hold; `**` directly after `**` counts once.
+ */
+export const MAX_WILDCARDS_PER_SEGMENT = 2;
+export const MAX_GLOBSTARS = 2;
+
+function wildcardsIn(segment: string): number {
+  let count = 0;
+  let depth = 0;
+  let groupHasStar = false;
+  for (let index = 0; index < segment.length; index++) {
+    const character = segment[index];
+    if (character === '\\') {
+      index++;
+    } else if (character === '(') {
+      if (depth === 0) groupHasStar = false;
+      depth++;
+    } else if (character === ')' && depth > 0) {
+      depth--;
+      if (depth === 0 && groupHasStar) count++;
+    } else if (character === '*') {
+      if (depth > 0) groupHasStar = true;
+      else if (segment[index + 1] !== '(') {
+        count++;
+        while (segment[index + 1] === '*') index++;
+      }
+    }
+  }
+  return count;
+}
+
+/** Why a glob is too costly to match, or undefined when it is within the bounds. */
+export function globComplexityProblem(glob: string): string | undefined {
+  const segments = glob.replace(/^!/, '').split('/');
+  const busiest = Math.max(0, ...segments.map((segment) => (segment === '**' ? 0 : wildcardsIn(segment))));
+  if (busiest > MAX_WILDCARDS_PER_SEGMENT) {
+    return `"${glob}" has ${busiest} wildcards in one path segment; at most ${MAX_WILDCARDS_PER_SEGMENT} are allowed (more make matching a long file name take minutes); use fewer "*" or split the glob into several`;
+  }
+  const globstars = segments.filter((segment, index) => segment === '**' && segments[index - 1] !== '**').length;
+  if (globstars > MAX_GLOBSTARS) {
+    return `"${glob}" has ${globstars} "**"; at most ${MAX_GLOBSTARS} are allowed (more make matching a deep path take minutes); spell out some folders, or split the glob into several`;
+  }
+  return undefined;
+}
+
+function globProblems(config: CosmicConfigInput): string[] {
+  const all = [
+    ...(config.include ?? []).map((glob, index) => ({ path: `include[${index}]`, glob })),
+    ...(config.exclude ?? []).map((glob, index) => ({ path: `exclude[${index}]`, glob })),
+    ...globsWithPaths('layers', config.layers),
+    ...globsWithPaths('roles', config.roles),
+  ];
+  return all.flatMap(({ path, glob }) => {
+    const problem = globComplexityProblem(glob);
+    return problem ? [`${path}: ${problem}`] : [];
+  });
+}
+
 function describe(error: ErrorObject): string {
   const path = keyPath(error.instancePath);
-  const got = JSON.stringify(error.data);
+  const got = shown(error.data);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
@@ -125,6 +252,17 @@ function negationProblems(config: CosmicConfigInput): string[] {
 
 /** The problems with a config value, one readable line each (key path and expectation); empty when valid. */
 export function configProblems(value: unknown): string[] {
+  let plain: unknown;
+  try {
+    plain = plainData(value, '');
+  } catch (error) {
+    if (error instanceof CosmicError) return [error.message.replace(/^invalid configuration: /, '')];
+    throw error;
+  }
+  return plainProblems(plain);
+}
+
+function plainProblems(value: unknown): string[] {
   if (!validateSchema(value)) {
     return [...new Set(keepUseful(validateSchema.errors ?? []).map(describe))];
   }
@@ -135,14 +273,15 @@ export function configProblems(value: unknown): string[] {
       const hint = suggest(ruleId, RULE_IDS);
       return `rules.${ruleId}: unknown rule${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${RULE_IDS.join(', ')}`;
     });
-  return [...negationProblems(config), ...unknownRules];
+  return [...negationProblems(config), ...globProblems(config), ...unknownRules];
 }
 
 /** Validates a config value, throwing one config error that lists every problem. */
 export function validateConfig(value: unknown, file: string): CosmicConfigInput {
-  const problems = configProblems(value);
+  const plain = plainData(value, file);
+  const problems = plainProblems(plain);
   if (problems.length > 0) {
     throw new CosmicError('config', `invalid configuration:\n  - ${problems.join('\n  - ')}`, file);
   }
-  return value as CosmicConfigInput;
+  return plain as CosmicConfigInput;
 }

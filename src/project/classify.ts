@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { CosmicError } from '../config/errors.js';
 import type { GlobList, Layer, ResolvedConfig, Role, RoleKey } from '../config/types.js';
 import { toPosix } from '../config/paths.js';
+import { globComplexityProblem } from '../config/validate.js';
 import { conventionalRole } from './roles.js';
 
 export interface Classification {
@@ -26,14 +27,30 @@ export interface Classifier {
 
 type Matcher = (file: string) => boolean;
 
-function compile<K extends string>(lists: GlobList<K>[]): Array<{ name: K; glob: string; matches: Matcher }> {
-  return lists.flatMap(({ name, globs }) =>
-    globs.map((glob) => ({ name, glob, matches: picomatch(glob, { dot: true }) })),
-  );
+/**
+ * Compiles one glob, refusing one whose regular expression could backtrack for minutes. Validation
+ * already refuses them in a config; this holds for a config built by hand through the API too.
+ */
+function matcher(glob: string | string[], where: string, source: string): Matcher {
+  for (const one of Array.isArray(glob) ? glob : [glob]) {
+    const problem = globComplexityProblem(one);
+    if (problem) throw new CosmicError('config', `invalid configuration: ${where}: ${problem}`, source);
+  }
+  const matches = picomatch(glob, { dot: true });
+  // picomatch's `*` is a regex `.`, which stops at a line break: a file named `a\nb.ts` would fall in
+  // no layer and pass unchecked. Line breaks are matched as any other character of a name.
+  return (file) => matches(LINE_BREAK.test(file) ? file.replace(LINE_BREAKS, '\u001f') : file);
 }
 
-function anyOf(globs: string[]): Matcher {
-  return globs.length === 0 ? () => false : picomatch(globs, { dot: true });
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const LINE_BREAKS = /[\n\r\u2028\u2029]/g;
+
+function compile<K extends string>(lists: GlobList<K>[], source: string): Array<{ name: K; glob: string; matches: Matcher }> {
+  return lists.flatMap(({ name, globs }) => globs.map((glob) => ({ name, glob, matches: matcher(glob, `layers.${name}`, source) })));
+}
+
+function anyOf(globs: string[], where: string, source: string): Matcher {
+  return globs.length === 0 ? () => false : matcher(globs, where, source);
 }
 
 interface RoleGlobs {
@@ -43,11 +60,11 @@ interface RoleGlobs {
   leave: Array<{ glob: string; matches: Matcher }>;
 }
 
-function compileRoles(lists: GlobList<RoleKey>[]): RoleGlobs[] {
+function compileRoles(lists: GlobList<RoleKey>[], source: string): RoleGlobs[] {
   return lists.map(({ name, globs }) => ({
     name,
-    take: globs.filter((glob) => !glob.startsWith('!')).map((glob) => ({ glob, matches: picomatch(glob, { dot: true }) })),
-    leave: globs.filter((glob) => glob.startsWith('!')).map((glob) => ({ glob, matches: picomatch(glob.slice(1), { dot: true }) })),
+    take: globs.filter((glob) => !glob.startsWith('!')).map((glob) => ({ glob, matches: matcher(glob, `roles.${name}`, source) })),
+    leave: globs.filter((glob) => glob.startsWith('!')).map((glob) => ({ glob, matches: matcher(glob.slice(1), `roles.${name}`, source) })),
   }));
 }
 
@@ -56,12 +73,12 @@ const entryName = (name: RoleKey) => (name === 'none' ? 'none (no role)' : name)
 
 /** Classifies files by the config's globs, caching each answer; one classifier per config. */
 export function createClassifier(config: ResolvedConfig): Classifier {
-  const layers = compile(config.layers);
-  const roles = compileRoles(config.roles);
+  const layers = compile(config.layers, config.source);
+  const roles = compileRoles(config.roles, config.source);
   // A role listed in `roles` comes from its globs only; its naming convention is off.
   const configured = new Set(config.roles.map((list) => list.name).filter((name): name is Role => name !== 'none'));
-  const isIncluded = anyOf(config.include);
-  const isExcluded = anyOf(config.exclude);
+  const isIncluded = anyOf(config.include, 'include', config.source);
+  const isExcluded = anyOf(config.exclude, 'exclude', config.source);
   const cache = new Map<string, Classification>();
 
   function classifyRelative(file: string): Classification {

@@ -58,7 +58,10 @@ export function formatMarkdown(result: AuditResult): string {
   }
   if (result.staleBaseline && result.staleBaseline.length > 0) {
     lines.push('', `### Fixed since the baseline (${result.staleBaseline.length}): run with \`--update-baseline\` to drop them`, '');
-    for (const entry of result.staleBaseline) lines.push(`- ${codeSpan(entry.ruleId)} ${escapeMarkdown(`${entry.file} → ${entry.target}`)}`);
+    for (const entry of result.staleBaseline) {
+      // A baseline may record fingerprints only: then the fingerprint is all there is to show.
+      lines.push(entry.ruleId === '' && entry.file === '' ? `- fingerprint ${codeSpan(entry.fingerprint)}` : `- ${codeSpan(entry.ruleId)} ${escapeMarkdown(`${entry.file} → ${entry.target}`)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -33,11 +33,45 @@ export function parseBaseline(text: string, file: string): Baseline {
   } catch (error) {
     throw new CosmicError('config', `the baseline is not valid JSON: ${(error as Error).message}`, file);
   }
-  const baseline = value as Partial<Baseline>;
-  if (baseline.version !== 1 || !Array.isArray(baseline.violations) || baseline.violations.some((entry) => typeof entry?.fingerprint !== 'string')) {
+  const baseline = value as { version?: unknown; violations?: unknown };
+  if (baseline === null || typeof baseline !== 'object' || baseline.version !== 1 || !Array.isArray(baseline.violations)) {
     throw new CosmicError('config', 'not a cosmic-lint baseline (expected { "version": 1, "violations": [{ "fingerprint": … }] })', file);
   }
-  return baseline as Baseline;
+  return { version: 1, tool: 'cosmic-lint', violations: baseline.violations.map((entry: unknown, index) => parseEntry(entry, index, file)) };
+}
+
+const READABLE_FIELDS = ['ruleId', 'file', 'target'] as const;
+
+/**
+ * One entry: the fingerprint is what matches, so it is required; the readable fields are optional
+ * (a hand-made baseline may list fingerprints only) and read as "" when missing, but a field that
+ * is there must be a string. `--update-baseline` fills in missing fields of the entries it keeps.
+ */
+function parseEntry(entry: unknown, index: number, file: string): BaselineEntry {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    throw new CosmicError('config', `violations[${index}]: expected an object with a "fingerprint", got ${JSON.stringify(entry)}`, file);
+  }
+  const record = entry as Record<string, unknown>;
+  if (typeof record['fingerprint'] !== 'string' || record['fingerprint'] === '') {
+    throw new CosmicError('config', `violations[${index}]: expected "fingerprint" to be a non-empty string, got ${JSON.stringify(record['fingerprint']) ?? 'nothing'}`, file);
+  }
+  const parsed: BaselineEntry = { fingerprint: record['fingerprint'], ruleId: '', file: '', target: '' };
+  for (const field of READABLE_FIELDS) {
+    const value = record[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') {
+      throw new CosmicError('config', `violations[${index}] (fingerprint ${parsed.fingerprint}): expected "${field}" to be a string, got ${JSON.stringify(value)}`, file);
+    }
+    parsed[field] = value;
+  }
+  return parsed;
+}
+
+/** How a stale entry is shown: rule, file and target, or its fingerprint when the baseline did not record them. */
+export function describeEntry(entry: BaselineEntry): string {
+  return entry.ruleId === '' && entry.file === '' && entry.target === ''
+    ? `fingerprint ${entry.fingerprint}`
+    : `${entry.ruleId || '(no rule)'} ${entry.file || '(no file)'} → ${entry.target || '(no target)'}`;
 }
 
 /** Stable text for clean diffs: entries sorted by file, rule, target, fingerprint (code units, whatever the locale); two-space JSON. */
@@ -71,7 +105,13 @@ export function applyBaseline(result: AuditResult, baseline: Baseline): void {
  */
 export function updateBaseline(result: AuditResult, previous: Baseline | undefined, force: boolean): { baseline: Baseline; added: number; removed: number; notAdded: number } {
   const current = new Map(result.violations.map((violation) => [violation.fingerprint, entryOf(violation)]));
-  const kept = (previous?.violations ?? []).filter((entry) => current.has(entry.fingerprint));
+  // A kept entry keeps its own fields; any the baseline did not record are filled in from today's violation.
+  const kept = (previous?.violations ?? [])
+    .filter((entry) => current.has(entry.fingerprint))
+    .map((entry) => {
+      const now = current.get(entry.fingerprint)!;
+      return { fingerprint: entry.fingerprint, ruleId: entry.ruleId || now.ruleId, file: entry.file || now.file, target: entry.target || now.target };
+    });
   const keptPrints = new Set(kept.map((entry) => entry.fingerprint));
   const fresh = [...current.values()].filter((entry) => !keptPrints.has(entry.fingerprint));
   const adding = force || previous === undefined;

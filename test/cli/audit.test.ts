@@ -152,6 +152,69 @@ describe('cosmic-lint audit', () => {
     expect(fs.readdirSync(temporary).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refuses an --output it cannot write before the audit, with one line naming the path: a missing or read-only folder, a folder, a special file, a read-only file', () => {
+    const locked = path.join(temporary, 'locked');
+    fs.mkdirSync(locked);
+    fs.chmodSync(locked, 0o555);
+    const readOnly = path.join(temporary, 'read-only.json');
+    fs.writeFileSync(readOnly, 'keep');
+    fs.chmodSync(readOnly, 0o444);
+    for (const [output, reason] of [
+      [path.join(temporary, 'missing', 'report.json'), `the folder ${path.join(temporary, 'missing')} does not exist`],
+      [path.join(locked, 'report.json'), `the folder ${locked} is read-only`],
+      [temporary, 'it is a folder'],
+      ['/dev/null', 'it is not a regular file (a device, a FIFO or a socket)'],
+      [readOnly, 'the file is read-only'],
+    ] as const) {
+      const run = runCli(['audit', fixturePath('audit', 'cycle'), '--output', output]);
+      expect(run.status, output).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`cosmic-lint: cannot write ${output}: ${reason}\n`);
+    }
+    expect(fs.readFileSync(readOnly, 'utf8')).toBe('keep');
+    expect(fs.statSync(readOnly).mode & 0o777).toBe(0o444);
+    fs.chmodSync(locked, 0o755);
+  });
+
+  it('never writes --output over the config file it reads, named or found', () => {
+    const root = path.join(temporary, 'config-output');
+    fs.cpSync(fixturePath('audit', 'cycle'), root, { recursive: true });
+    const config = fs.readdirSync(root).find((name) => name.startsWith('cosmic-lint.config.'));
+    expect(config).toBeDefined();
+    const file = path.join(root, config!);
+    const before = fs.readFileSync(file, 'utf8');
+    for (const args of [['--output', file], ['--config', file, '--output', file]]) {
+      const run = runCli(['audit', root, ...args]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`cosmic-lint: cannot write ${file}: it is the config file this run reads; choose another file for the report (--output)\n`);
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('writes --output through a symlink: the link stays, the target gets the report and keeps its mode', () => {
+    const target = path.join(temporary, 'linked-report.json');
+    const link = path.join(temporary, 'report-link.json');
+    fs.writeFileSync(target, 'old');
+    fs.chmodSync(target, 0o600);
+    fs.symlinkSync(target, link);
+    const run = runCli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', link]);
+    expect(run.stdout).toBe('');
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect((JSON.parse(fs.readFileSync(target, 'utf8')) as AuditResult).violations.length).toBe(2);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it('cleans a stale temporary file a killed run left beside --output', () => {
+    const directory = path.join(temporary, 'stale');
+    fs.mkdirSync(directory);
+    const stale = path.join(directory, '.report.json.0123456789ab.tmp');
+    fs.writeFileSync(stale, 'x'.repeat(1 << 20));
+    const longAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(stale, longAgo, longAgo);
+    runCli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', path.join(directory, 'report.json')]);
+    expect(fs.readdirSync(directory)).toEqual(['report.json']);
+  });
+
   it('is deterministic: two runs give the same violations and fingerprints', () => {
     const first = auditJson(fixturePath('sample')).result;
     const second = auditJson(fixturePath('sample')).result;

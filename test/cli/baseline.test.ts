@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, runCli } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { fixturePath, REPO_ROOT, runCli } from '../helpers.js';
 
 /** fixtures/baseline: a project with two known violations and a committed baseline; each test works on a copy. */
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-baseline-'));
@@ -109,4 +110,83 @@ it('orders violations and writes the baseline by code unit, byte for byte the sa
   expect((JSON.parse(outputs[0]!.json) as AuditResult).summary).not.toHaveProperty('durationMs');
   expect((JSON.parse(runCli(['audit', project, '--format', 'json', '--timing']).stdout) as AuditResult).summary.durationMs).toEqual(expect.any(Number));
   expect(runCli(['audit', project, '--timing']).stdout).toMatch(/ · \d+ files checked, \d+ ms\n$/);
+});
+
+it('a baseline of fingerprints only works: stale entries are shown by fingerprint, and --update-baseline fills in the rest', () => {
+  const file = path.join(project, 'cosmic-lint.baseline.json');
+  fs.writeFileSync(file, JSON.stringify({ version: 1, violations: [{ fingerprint: 'e3bc99a5c838884977df' }, { fingerprint: '0000000000gone000000' }] }));
+  const run = audit();
+  expect(run.stderr).toContain('fixed since the baseline: fingerprint 0000000000gone000000 (run with --update-baseline to drop it)');
+  expect(run.stderr).not.toContain('undefined');
+  expect(run.status).toBe(1);
+  const update = audit('--update-baseline');
+  expect(update.stderr).not.toContain('internal error');
+  expect(update.stderr).toContain('1 entries (0 added, 1 removed)');
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+    version: 1,
+    tool: 'cosmic-lint',
+    violations: [{ fingerprint: 'e3bc99a5c838884977df', ruleId: 'cosmic/domain-purity', file: 'src/domain/model.ts', target: 'pg' }],
+  });
+});
+
+it('a baseline entry with a field of the wrong type is a config error naming the file and the entry', () => {
+  fs.writeFileSync(path.join(project, 'cosmic-lint.baseline.json'), JSON.stringify({ version: 1, violations: [{ fingerprint: 'e3bc99a5c838884977df', file: 3 }] }));
+  const run = audit('--update-baseline');
+  expect(run.status).toBe(2);
+  expect(run.stderr).toBe(`cosmic-lint: ${path.join(project, 'cosmic-lint.baseline.json')}: violations[0] (fingerprint e3bc99a5c838884977df): expected "file" to be a string, got 3\n`);
+});
+
+/** The CLI with a kill after a while: a hang fails the assertions on its exit code instead of hanging the suite. */
+function bounded(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js'), ...args], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+it('refuses a baseline or config that is /dev/zero, a FIFO or a folder, without reading it', () => {
+  const fifo = path.join(project, 'baseline.fifo');
+  spawnSync('mkfifo', [fifo]);
+  expect(fs.statSync(fifo).isFIFO()).toBe(true);
+  for (const [flag, file, kind] of [
+    ['--baseline', '/dev/zero', 'a character device'],
+    ['--baseline', fifo, 'a FIFO'],
+    ['--baseline', path.join(project, 'src'), 'a folder'],
+    ['--config', '/dev/zero', 'a character device'],
+    ['--config', fifo, 'a FIFO'],
+  ] as const) {
+    const run = bounded(['audit', project, flag, file]);
+    expect(run.status, `${flag} ${file}`).toBe(2);
+    expect(run.stderr).toBe(`cosmic-lint: ${file}: cannot read the ${flag === '--config' ? 'config file' : 'baseline'}: it is ${kind}, not a regular file\n`);
+  }
+  // The same for the config found by name.
+  fs.rmSync(path.join(project, 'cosmic-lint.config.json'));
+  spawnSync('mkfifo', [path.join(project, 'cosmic-lint.config.json')]);
+  const found = bounded(['audit', project]);
+  expect(found.status).toBe(2);
+  expect(found.stderr).toContain('cannot read the config file: it is a FIFO, not a regular file');
+});
+
+it('refuses --update-baseline onto a folder, into a missing folder, or onto the config file, before the audit and with one line', () => {
+  const config = path.join(project, 'cosmic-lint.config.json');
+  const before = fs.readFileSync(config, 'utf8');
+  for (const [target, reason] of [
+    [path.join(project, 'src'), 'it is a folder'],
+    [path.join(project, 'missing', 'baseline.json'), `the folder ${path.join(project, 'missing')} does not exist`],
+    [config, 'it is the config file this run reads; choose another file for the baseline (--update-baseline)'],
+  ] as const) {
+    const run = runCli(['audit', project, '--baseline', target, '--update-baseline']);
+    expect(run.status, target).toBe(2);
+    // Refused before the work: no report, no "config …" line, just the reason.
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`cosmic-lint: cannot write ${target}: ${reason}\n`);
+  }
+  expect(fs.readFileSync(config, 'utf8')).toBe(before);
+});
+
+it('never writes --output over the baseline the run reads', () => {
+  const baselineFile = path.join(project, 'cosmic-lint.baseline.json');
+  const before = fs.readFileSync(baselineFile, 'utf8');
+  const run = audit('--output', baselineFile);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toBe(`cosmic-lint: cannot write ${baselineFile}: it is the baseline (--baseline) this run reads; choose another file for the report (--output)\n`);
+  expect(fs.readFileSync(baselineFile, 'utf8')).toBe(before);
 });

@@ -72,6 +72,21 @@ it('symbolic links: followed inside the project (a cycle walked once), reported 
   }
 });
 
+it('a file whose name holds a line break is in its layer like any other, so a forbidden import in it is found', async () => {
+  const named = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-line-break-'));
+  try {
+    fs.mkdirSync(path.join(named, 'src', 'domain'), { recursive: true });
+    fs.writeFileSync(path.join(named, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' } }));
+    fs.writeFileSync(path.join(named, 'package.json'), JSON.stringify({ dependencies: { pg: '*' } }));
+    fs.writeFileSync(path.join(named, 'src', 'domain', 'order\nmodel.ts'), "import { Pool } from 'pg';\nexport const pool = new Pool();\n");
+    const { result, exitCode } = await runAudit({ cwd: named, paths: [], engine: 'cosmic', now: () => 0 });
+    expect(exitCode).toBe(1);
+    expect(result.violations.map((violation) => [violation.ruleId, violation.file, violation.from.layer])).toEqual([['cosmic/domain-purity', 'src/domain/order\nmodel.ts', 'domain']]);
+  } finally {
+    fs.rmSync(named, { recursive: true, force: true });
+  }
+});
+
 it('a file too deep to parse is a per-file diagnostic (exit 2); every other file is still checked, every import form found', async () => {
   const { result, exitCode } = await runAudit({ cwd: root, paths: [], engine: 'cosmic', now: () => 0 });
   expect(exitCode).toBe(2);
