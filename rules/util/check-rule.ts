@@ -6,9 +6,14 @@ import { FILE_CHECKS, runFileCheck } from '../../src/checks/registry.js';
 import { constructionsOfProgram, importRecordsOfProgram, type Construction } from '../../src/project/imports.js';
 import { createProjectCache, projectForFile, resolveImports, type Project } from '../../src/project/project.js';
 import { createRule } from './create-rule.js';
+import { beginLint } from '../../src/config/watch.js';
 
-/** One cache for every cosmic rule in the process: config, classification and resolution are shared. */
-const projectCache = createProjectCache();
+/**
+ * One cache for every cosmic rule in the process: config, classification and resolution are
+ * shared. An editor keeps this process alive while files and configs change, so the cache checks
+ * each answer against the files and folders it was read from (config/watch.ts) before reusing it.
+ */
+const projectCache = createProjectCache({ watch: true });
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Context['sourceCode'];
@@ -16,17 +21,14 @@ type SourceCode = Context['sourceCode'];
 /** A file's resolved imports, computed by the first cosmic rule that asks and shared by the rest. */
 const factsBySource = new WeakMap<SourceCode, { project: Project; facts: FileFacts }>();
 
-/**
- * The last answer: every cosmic rule asks for the same file in a row. Only reused for a moment, so
- * an editor relinting the same file after its config changed gets a fresh look.
- */
-let last: { filename: string; settings: unknown; project: Project; at: number } | undefined;
-const LAST_ANSWER_MS = 500;
+/** The project of each lint (every cosmic rule asks for the same file in a row): a new lint checks the caches again. */
+const projectBySource = new WeakMap<SourceCode, { settings: unknown; project: Project }>();
 
 /** The project the linted file belongs to, from `settings.cosmic`, a config file, or detection. */
 export function projectOf(context: Context): Project {
-  const now = Date.now();
-  if (last && last.filename === context.filename && last.settings === context.settings && now - last.at < LAST_ANSWER_MS) return last.project;
+  const known = projectBySource.get(context.sourceCode);
+  if (known && known.settings === context.settings) return known.project;
+  beginLint();
   const presetHint = context.settings['cosmic/preset'];
   const project = projectForFile(
     {
@@ -37,7 +39,7 @@ export function projectOf(context: Context): Project {
     },
     projectCache,
   );
-  last = { filename: context.filename, settings: context.settings, project, at: now };
+  projectBySource.set(context.sourceCode, { settings: context.settings, project });
   return project;
 }
 

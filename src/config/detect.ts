@@ -3,6 +3,7 @@ import path from 'node:path';
 import { relativePosix } from './paths.js';
 import { LAYERS, type GlobList, type Layer } from './types.js';
 import { compareText } from './order.js';
+import { dependOnListing } from './watch.js';
 
 type FolderLayer = Exclude<Layer, 'bootstrap' | 'shared'>;
 
@@ -48,6 +49,7 @@ export interface DetectedLayout {
 }
 
 function readEntries(directory: string): fs.Dirent[] {
+  dependOnListing(directory);
   try {
     return fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
   } catch {

@@ -9,6 +9,7 @@ import { readRegularFile, requireRegularFile } from './read-file.js';
 import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
 import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 import { validateConfig } from './validate.js';
+import { dependOnContent, dependOnListing } from './watch.js';
 
 export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
 
@@ -35,6 +36,12 @@ export const DEFAULT_EXCLUDE = [
 
 const requireModule = createRequire(import.meta.url);
 
+/** The config file in `directory` itself, if any (the first of CONFIG_FILE_NAMES that exists). */
+export function configFileIn(directory: string): string | undefined {
+  dependOnListing(directory);
+  return CONFIG_FILE_NAMES.map((name) => path.join(directory, name)).find((candidate) => fs.existsSync(candidate));
+}
+
 /** The nearest config file at or above `directory`, or undefined. */
 export function findConfigFile(directory: string, cache?: Map<string, string | null>): string | undefined {
   const visited: string[] = [];
@@ -47,7 +54,7 @@ export function findConfigFile(directory: string, cache?: Map<string, string | n
       break;
     }
     visited.push(current);
-    const file = CONFIG_FILE_NAMES.map((name) => path.join(current, name)).find((candidate) => fs.existsSync(candidate));
+    const file = configFileIn(current);
     if (file) {
       found = file;
       break;
@@ -62,6 +69,7 @@ export function findConfigFile(directory: string, cache?: Map<string, string | n
 
 /** Reads a config file's raw value: JSON, or the default export of a `.js`/`.mjs` module (loaded synchronously). */
 export function readConfigFile(file: string): unknown {
+  dependOnContent(file);
   if (file.endsWith('.json')) {
     const text = readRegularFile(file, 'config file');
     try {
@@ -72,6 +80,8 @@ export function readConfigFile(file: string): unknown {
   }
   // A module is loaded by Node, which would block on a FIFO: regular files only, checked first.
   requireRegularFile(file, 'config file');
+  // A process that lives on (an editor) rereads an edited CommonJS config; Node keeps ES modules for good.
+  delete requireModule.cache[file];
   try {
     const loaded = requireModule(file) as { default?: unknown };
     return loaded.default ?? loaded;
@@ -96,6 +106,7 @@ function findTsconfigs(input: CosmicConfigInput, root: string, source: string): 
   }
   return configured.map((file) => {
     const absolute = path.resolve(root, file);
+    dependOnListing(path.dirname(absolute));
     if (!fs.existsSync(absolute)) {
       throw new CosmicError('config', `tsconfig: "${file}" does not exist (looked for ${absolute})`, source);
     }
@@ -163,17 +174,24 @@ export function loadConfigFile(file: string, options: ResolveOptions = {}): Reso
  */
 function findUpward(directory: string, name: string): string | undefined {
   for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+    dependOnListing(current);
     const candidate = path.join(current, name);
     if (fs.existsSync(candidate)) return candidate;
     if (fs.existsSync(path.join(current, 'package.json')) || path.dirname(current) === current) return undefined;
   }
 }
 
+/** Whether `directory` holds a package.json or a tsconfig.json: the root of a project with no config. */
+export function isProjectRoot(directory: string): boolean {
+  dependOnListing(directory);
+  return fs.existsSync(path.join(directory, 'package.json')) || fs.existsSync(path.join(directory, 'tsconfig.json'));
+}
+
 /** The project root for a file with no config: the nearest folder with a package.json or tsconfig.json. */
 export function findProjectRoot(directory: string): string {
   let current = path.resolve(directory);
   for (;;) {
-    if (fs.existsSync(path.join(current, 'package.json')) || fs.existsSync(path.join(current, 'tsconfig.json'))) return current;
+    if (isProjectRoot(current)) return current;
     const parent = path.dirname(current);
     if (parent === current) return path.resolve(directory);
     current = parent;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { createMemo, dependOnContent } from '../config/watch.js';
 import type { Resolver } from './resolve.js';
 import type { DeclaredKind } from './runtime.js';
 import { typescript } from './typescript.js';
@@ -72,6 +73,7 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
   let source = parsed;
   if (!source) {
     let text: string;
+    dependOnContent(file);
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
@@ -144,17 +146,18 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
  * Follows barrels (`export * from`, `export { X } from`, `import { X } …; export { X }`) to the
  * file that defines a name, parsing each module once with TypeScript's parser (no type checker).
  */
-export function createExportIndex(resolver: Resolver): ExportIndex {
-  const maps = new Map<string, ExportMap>();
+export function createExportIndex(resolver: Resolver, options: { watch?: boolean } = {}): ExportIndex {
+  const watch = options.watch ?? false;
+  const maps = createMemo<string, ExportMap>(watch);
+  const read = new Set<string>();
   const parsed = new Map<string, TS.SourceFile>();
-  const exportMap = (file: string): ExportMap => {
-    let map = maps.get(file);
-    if (!map) {
-      maps.set(file, (map = readExportMap(typescript(), file, parsed.get(file))));
+  const exportMap = (file: string): ExportMap =>
+    maps.get(file, () => {
+      const map = readExportMap(typescript(), file, parsed.get(file));
       parsed.delete(file);
-    }
-    return map;
-  };
+      read.add(file);
+      return map;
+    });
   const target = (specifier: string, from: string): string | undefined => {
     const resolved = resolver.resolve(specifier, from);
     return resolved.type === 'file' ? resolved.path : undefined;
@@ -202,11 +205,20 @@ export function createExportIndex(resolver: Resolver): ExportIndex {
     return undefined;
   }
 
-  const closures = new Map<string, string[]>();
+  const closures = createMemo<string, string[]>(watch);
+  const following = new Set<string>();
   function reexportedFiles(barrel: string): string[] {
-    let closure = closures.get(barrel);
-    if (closure) return closure;
-    closures.set(barrel, (closure = []));
+    // A cycle of barrels ends where it started.
+    if (following.has(barrel)) return [];
+    following.add(barrel);
+    try {
+      return closures.get(barrel, () => closureOf(barrel));
+    } finally {
+      following.delete(barrel);
+    }
+  }
+  function closureOf(barrel: string): string[] {
+    const closure: string[] = [];
     const map = exportMap(barrel);
     const specifiers = [...map.stars.map((star) => star.specifier), ...[...map.forwarded.values()].map((forwarded) => forwarded.specifier)];
     for (const specifier of new Set(specifiers)) {
@@ -226,7 +238,7 @@ export function createExportIndex(resolver: Resolver): ExportIndex {
     // A namespace import names the module object itself: a value.
     declarationKind: (file, name) => (name === '*' ? 'value' : kindOf(path.resolve(file), name, 0, new Set())),
     remember(file, source) {
-      if (!maps.has(file)) parsed.set(file, source);
+      if (!read.has(file)) parsed.set(file, source);
     },
   };
 }

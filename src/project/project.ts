@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { findConfigFile, findProjectRoot, loadConfigFile, resolveConfig } from '../config/load.js';
+import { configFileIn, isProjectRoot, loadConfigFile, resolveConfig } from '../config/load.js';
+import { createMemo, type Memo } from '../config/watch.js';
 import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
 import { createClassifier, type Classifier } from './classify.js';
@@ -18,26 +19,38 @@ export interface Project {
 }
 
 export interface ProjectCache {
-  configFiles: Map<string, string | null>;
-  byConfigFile: Map<string, Project>;
-  bySettings: WeakMap<object, Project>;
-  byDetectedRoot: Map<string, Project>;
-  lastUsed: number;
+  /** Kept for a process that lives on (an editor): answers are checked against what they read before reuse. */
+  watch: boolean;
+  /** The config file at or above each folder (undefined: none). */
+  configFiles: Memo<string, string | undefined>;
+  /** The project root of each folder, for files with no config file above them. */
+  roots: Memo<string, string>;
+  byConfigFile: Memo<string, Project>;
+  bySettings: Memo<object, Project>;
+  byDetectedRoot: Memo<string, Project>;
 }
 
 /**
- * An editor keeps the process alive while files and configs change. A lint run asks for projects
- * in quick succession; after this much idle time we assume the world may have changed and start over.
+ * The caches projects are looked up in. With `watch` (the ESLint plugin, whose process an editor
+ * keeps alive while files and configs change), every answer remembers the config files, tsconfig
+ * files, folders and files it was read from, and is computed again after any of them changed: the
+ * next lint answers as a fresh process would. Without it (one audit), nothing is checked.
  */
-const IDLE_RESET_MS = 2000;
-
-export function createProjectCache(): ProjectCache {
-  return { configFiles: new Map(), byConfigFile: new Map(), bySettings: new WeakMap(), byDetectedRoot: new Map(), lastUsed: 0 };
+export function createProjectCache(options: { watch?: boolean } = {}): ProjectCache {
+  const watch = options.watch ?? false;
+  return {
+    watch,
+    configFiles: createMemo(watch),
+    roots: createMemo(watch),
+    byConfigFile: createMemo(watch),
+    bySettings: createMemo(watch, new WeakMap()),
+    byDetectedRoot: createMemo(watch),
+  };
 }
 
-export function projectFromConfig(config: ResolvedConfig): Project {
-  const resolver = createResolver(config.tsconfigs, config.root);
-  return { config, classifier: createClassifier(config), resolver, exports: createExportIndex(resolver) };
+export function projectFromConfig(config: ResolvedConfig, options: { watch?: boolean } = {}): Project {
+  const resolver = createResolver(config.tsconfigs, config.root, options);
+  return { config, classifier: createClassifier(config), resolver, exports: createExportIndex(resolver, options) };
 }
 
 export interface ProjectLookup {
@@ -50,37 +63,43 @@ export interface ProjectLookup {
   presetHint?: PresetName | undefined;
 }
 
-function memo<K>(map: { get(key: K): Project | undefined; set(key: K, value: Project): unknown }, key: K, build: () => Project): Project {
-  let project = map.get(key);
-  if (!project) {
-    project = build();
-    map.set(key, project);
-  }
-  return project;
+function configFileAbove(directory: string, cache: ProjectCache): string | undefined {
+  return cache.configFiles.get(directory, () => {
+    const parent = path.dirname(directory);
+    return configFileIn(directory) ?? (parent === directory ? undefined : configFileAbove(parent, cache));
+  });
+}
+
+function projectRootOf(directory: string, start: string, cache: ProjectCache): string {
+  return cache.roots.get(`${directory}\0${start}`, () => {
+    const parent = path.dirname(directory);
+    if (isProjectRoot(directory)) return directory;
+    return parent === directory ? start : projectRootOf(parent, start, cache);
+  });
 }
 
 /**
  * The project a file belongs to: from `settings.cosmic`, else the nearest config file above it,
  * else the layout detected under its package root. Throws a config error when none can be made.
  */
-export function projectForFile(lookup: ProjectLookup, cache: ProjectCache, now = Date.now()): Project {
-  if (now - cache.lastUsed > IDLE_RESET_MS) Object.assign(cache, createProjectCache());
-  cache.lastUsed = now;
+export function projectForFile(lookup: ProjectLookup, cache: ProjectCache): Project {
   const options = { presetHint: lookup.presetHint };
+  const build = { watch: cache.watch };
   if (lookup.settings !== undefined && lookup.settings !== null) {
     const settings = lookup.settings;
     if (typeof settings !== 'object') validateConfig(settings, 'settings.cosmic');
-    return memo(cache.bySettings, settings as object, () =>
-      projectFromConfig(resolveConfig(validateConfig(settings, 'settings.cosmic'), lookup.cwd ?? path.dirname(lookup.file), 'settings.cosmic', options)),
+    return cache.bySettings.get(settings as object, () =>
+      projectFromConfig(resolveConfig(validateConfig(settings, 'settings.cosmic'), lookup.cwd ?? path.dirname(lookup.file), 'settings.cosmic', options), build),
     );
   }
-  const configFile = findConfigFile(path.dirname(lookup.file), cache.configFiles);
+  const directory = path.resolve(path.dirname(lookup.file));
+  const configFile = configFileAbove(directory, cache);
   if (configFile) {
-    return memo(cache.byConfigFile, `${configFile}\0${lookup.presetHint ?? ''}`, () => projectFromConfig(loadConfigFile(configFile, options)));
+    return cache.byConfigFile.get(`${configFile}\0${lookup.presetHint ?? ''}`, () => projectFromConfig(loadConfigFile(configFile, options), build));
   }
-  const root = findProjectRoot(path.dirname(lookup.file));
-  return memo(cache.byDetectedRoot, `${root}\0${lookup.presetHint ?? ''}`, () =>
-    projectFromConfig(resolveConfig({}, root, `detected layout (no cosmic-lint.config.json above ${root})`, options)),
+  const root = projectRootOf(directory, directory, cache);
+  return cache.byDetectedRoot.get(`${root}\0${lookup.presetHint ?? ''}`, () =>
+    projectFromConfig(resolveConfig({}, root, `detected layout (no cosmic-lint.config.json above ${root})`, options), build),
   );
 }
 

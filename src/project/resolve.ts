@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { toPosix } from '../config/paths.js';
+import { createMemo, dependOnContent, dependOnListing } from '../config/watch.js';
 import { readTsconfig } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
@@ -38,28 +39,35 @@ function defaultOptions(ts: typeof TS): TS.CompilerOptions {
 }
 
 
-/** A host for the module resolver that remembers what exists: resolution asks the same questions many times. */
-function cachingHost(ts: typeof TS): TS.ModuleResolutionHost {
-  const files = new Map<string, boolean>();
-  const directories = new Map<string, boolean>();
-  const realpaths = new Map<string, string>();
+/**
+ * A host for the module resolver that remembers what exists: resolution asks the same questions
+ * many times. Each answer depends on the listing of the folder it is about (a file appears or
+ * goes in it); a file read depends on the file.
+ */
+function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
+  const files = createMemo<string, boolean>(watch);
+  const directories = createMemo<string, boolean>(watch);
+  const realpaths = createMemo<string, string>(watch);
   return {
-    fileExists(file) {
-      let exists = files.get(file);
-      if (exists === undefined) files.set(file, (exists = ts.sys.fileExists(file)));
-      return exists;
+    fileExists: (file) =>
+      files.get(file, () => {
+        dependOnListing(path.dirname(file));
+        return ts.sys.fileExists(file);
+      }),
+    directoryExists: (directory) =>
+      directories.get(directory, () => {
+        dependOnListing(path.dirname(directory));
+        return ts.sys.directoryExists(directory);
+      }),
+    realpath: (file) =>
+      realpaths.get(file, () => {
+        dependOnListing(path.dirname(file));
+        return ts.sys.realpath ? ts.sys.realpath(file) : file;
+      }),
+    readFile: (file) => {
+      dependOnContent(file);
+      return ts.sys.readFile(file);
     },
-    directoryExists(directory) {
-      let exists = directories.get(directory);
-      if (exists === undefined) directories.set(directory, (exists = ts.sys.directoryExists(directory)));
-      return exists;
-    },
-    realpath(file) {
-      let real = realpaths.get(file);
-      if (real === undefined) realpaths.set(file, (real = ts.sys.realpath ? ts.sys.realpath(file) : file));
-      return real;
-    },
-    readFile: (file) => ts.sys.readFile(file),
     getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
   };
 }
@@ -67,6 +75,36 @@ function cachingHost(ts: typeof TS): TS.ModuleResolutionHost {
 function aliasPattern(key: string): RegExp {
   const escaped = key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*');
   return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * The host TypeScript lists a tsconfig's files with: each folder a listed file is in, and the
+ * folders between it and the tsconfig, become dependencies of the answer (a declaration file added
+ * next to others is seen).
+ */
+function listingHost(ts: typeof TS, directory: string): TS.ParseConfigHost {
+  return {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    fileExists: (file) => {
+      dependOnListing(path.dirname(file));
+      return ts.sys.fileExists(file);
+    },
+    readFile: (file) => {
+      dependOnContent(file);
+      return ts.sys.readFile(file);
+    },
+    readDirectory: (...args) => {
+      const files = ts.sys.readDirectory(...args);
+      dependOnListing(directory);
+      for (const file of files) {
+        for (let folder = path.dirname(file); folder.startsWith(directory + path.sep) || folder === directory; folder = path.dirname(folder)) {
+          dependOnListing(folder);
+          if (folder === directory) break;
+        }
+      }
+      return files;
+    },
+  };
 }
 
 function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: ResolverDiagnostic[]): CompilerSetup {
@@ -82,10 +120,11 @@ function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: Resolve
  * Resolves import specifiers with TypeScript's own module resolution, driven by the project's
  * tsconfig files (`extends`, `paths`, `baseUrl`, package `exports`), and caches every answer.
  */
-export function createResolver(tsconfigs: readonly string[], root: string): Resolver {
+export function createResolver(tsconfigs: readonly string[], root: string, options: { watch?: boolean } = {}): Resolver {
   const ts = typescript();
+  const watch = options.watch ?? false;
   const diagnostics: ResolverDiagnostic[] = [];
-  const host = cachingHost(ts);
+  const host = cachingHost(ts, watch);
   const setups = tsconfigs.map((tsconfig) => readCompilerSetup(ts, tsconfig, diagnostics));
   // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
   setups.sort((a, b) => b.directory.length - a.directory.length);
@@ -96,7 +135,7 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     cache: ts.createModuleResolutionCache(root, (file) => file, defaultOptions(ts)),
     aliasPatterns: [],
   };
-  const answers = new Map<string, ResolvedTarget>();
+  const answers = createMemo<string, ResolvedTarget>(watch);
 
   function setupFor(file: string): CompilerSetup {
     return setups.find((setup) => file.startsWith(setup.directory + path.sep)) ?? setups.at(-1) ?? fallback;
@@ -109,10 +148,9 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
    * config root, and the nearest one at or above the root (the package the project lives in, when
    * the config sits in a sub-folder of it). Memoised per folder, like the scopes below.
    */
-  const declarations = new Map<string, { names: ReadonlySet<string>; files: readonly string[] }>();
-  function declaredFor(directory: string): { names: ReadonlySet<string>; files: readonly string[] } {
-    let found = declarations.get(directory);
-    if (found) return found;
+  const declarations = createMemo<string, { names: ReadonlySet<string>; files: readonly string[] }>(watch);
+  const declaredFor = (directory: string): { names: ReadonlySet<string>; files: readonly string[] } => declarations.get(directory, () => readDeclared(directory));
+  function readDeclared(directory: string): { names: ReadonlySet<string>; files: readonly string[] } {
     const manifestFile = path.join(directory, 'package.json');
     let own: { names: string[]; files: string[] } | undefined;
     if (host.fileExists(manifestFile)) {
@@ -127,9 +165,7 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     const parent = path.dirname(directory);
     const insideRoot = directory.startsWith(root + path.sep);
     const above = insideRoot || (!own && parent !== directory) ? declaredFor(parent) : { names: new Set<string>(), files: [] };
-    found = own ? { names: new Set([...own.names, ...above.names]), files: [...own.files, ...above.files] } : above;
-    declarations.set(directory, found);
-    return found;
+    return own ? { names: new Set([...own.names, ...above.names]), files: [...own.files, ...above.files] } : above;
   }
 
   /**
@@ -137,15 +173,14 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
    * typing): the compiler accepts such an import with nothing installed, so it names a package.
    * Read once per tsconfig, and only when a bare name has resolved to nothing.
    */
-  const ambientModules = new Map<CompilerSetup, { names: ReadonlySet<string>; patterns: readonly RegExp[] }>();
-  function ambientModulesOf(setup: CompilerSetup): { names: ReadonlySet<string>; patterns: readonly RegExp[] } {
-    let found = ambientModules.get(setup);
-    if (found) return found;
+  const ambientModules = createMemo<CompilerSetup, { names: ReadonlySet<string>; patterns: readonly RegExp[] }>(watch);
+  const ambientModulesOf = (setup: CompilerSetup): { names: ReadonlySet<string>; patterns: readonly RegExp[] } => ambientModules.get(setup, () => readAmbientModules(setup));
+  function readAmbientModules(setup: CompilerSetup): { names: ReadonlySet<string>; patterns: readonly RegExp[] } {
     const names = new Set<string>();
     const patterns: RegExp[] = [];
     const read = setup.tsconfig ? ts.readConfigFile(setup.tsconfig, (file) => host.readFile(file)) : undefined;
     if (read && !read.error) {
-      const { fileNames } = ts.parseJsonConfigFileContent(read.config, ts.sys, setup.directory, undefined, setup.tsconfig);
+      const { fileNames } = ts.parseJsonConfigFileContent(read.config, listingHost(ts, setup.directory), setup.directory, undefined, setup.tsconfig);
       for (const file of fileNames.filter((name) => /\.d\.[cm]?ts$/.test(name))) {
         for (const match of (host.readFile(file) ?? '').matchAll(/\bdeclare\s+module\s+(['"])([^'"\n]+)\1/g)) {
           if (match[2]!.includes('*')) patterns.push(aliasPattern(match[2]!));
@@ -153,8 +188,7 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
         }
       }
     }
-    ambientModules.set(setup, (found = { names, patterns }));
-    return found;
+    return { names, patterns };
   }
 
   /** The folder a bare specifier's first segment names at the project root, the tsconfig's folder or its baseUrl, if any. */
@@ -170,7 +204,9 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     if (builtin) return { type: 'package', name: builtin, builtin: true };
     const setup = setupFor(containingFile);
     const mode = form === 'require' ? ts.ModuleKind.CommonJS : undefined;
-    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, setup.options, host, setup.cache, undefined, mode);
+    // TypeScript's own cache would answer from what it saw before a file appeared or went; a
+    // watching resolver checks its answers instead (see config/watch.ts).
+    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, setup.options, host, watch ? undefined : setup.cache, undefined, mode);
     const name = packageName(specifier);
     if (resolvedModule) {
       if (resolvedModule.isExternalLibraryImport) {
@@ -189,12 +225,14 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
     // Fail closed: a name that resolves to nothing is a package only when the project says so. A
     // project folder (`src/adapters/orm` with no baseUrl to map it) or an alias nobody defined
     // (`@app/adapters/orm`) would otherwise pass as an npm package, and its edge go unchecked.
+    const declared = name ? declaredFor(path.dirname(containingFile)) : undefined;
+    const folder = projectFolder(specifier, setup);
+    // Declared and not a project folder: a package, whatever the declaration files say, so they need not be read.
+    if (name && !folder && declared!.names.has(name)) return { type: 'package', name, builtin: false };
     if (name) {
       const ambient = ambientModulesOf(setup);
       if (ambient.names.has(specifier) || ambient.patterns.some((pattern) => pattern.test(specifier))) return { type: 'package', name, builtin: false };
     }
-    const declared = name ? declaredFor(path.dirname(containingFile)) : undefined;
-    const folder = projectFolder(specifier, setup);
     if (folder) {
       const alsoDeclared = name && declared!.names.has(name) ? `; a package.json declares a package '${name}' too, but it is not installed` : '';
       return {
@@ -237,30 +275,21 @@ export function createResolver(tsconfigs: readonly string[], root: string): Reso
    * The nearest folder with a package.json or node_modules: below it, a package resolves the same
    * from every folder, and the same package.json files declare what may be imported.
    */
-  const scopes = new Map<string, string>();
+  const scopes = createMemo<string, string>(watch);
   function packageScope(directory: string): string {
-    let scope = scopes.get(directory);
-    if (scope === undefined) {
+    return scopes.get(directory, () => {
       const parent = path.dirname(directory);
       const isBoundary =
         parent === directory || host.fileExists(path.join(directory, 'package.json')) || host.directoryExists!(path.join(directory, 'node_modules'));
-      scope = isBoundary ? directory : packageScope(parent);
-      scopes.set(directory, scope);
-    }
-    return scope;
+      return isBoundary ? directory : packageScope(parent);
+    });
   }
 
   return {
     diagnostics,
     compilerOptions: (file) => setupFor(file).options,
     resolve(specifier, containingFile, form = 'import') {
-      const key = cacheKey(specifier, containingFile, form);
-      let answer = answers.get(key);
-      if (!answer) {
-        answer = resolveUncached(specifier, containingFile, form);
-        answers.set(key, answer);
-      }
-      return answer;
+      return answers.get(cacheKey(specifier, containingFile, form), () => resolveUncached(specifier, containingFile, form));
     },
   };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { dependOnContent, dependOnListing } from '../config/watch.js';
 import { typescript } from './typescript.js';
 
 const NO_INPUTS_FOUND = 18003;
@@ -17,9 +18,22 @@ export interface TsconfigRead {
  */
 export function readTsconfig(file: string): TsconfigRead {
   const ts = typescript();
-  const read = ts.readConfigFile(file, ts.sys.readFile);
+  const readFile = (name: string): string | undefined => {
+    dependOnContent(name);
+    return ts.sys.readFile(name);
+  };
+  const read = ts.readConfigFile(file, readFile);
   if (read.error) return { parsed: undefined, problems: [{ file, message: `does not parse: ${ts.flattenDiagnosticMessageText(read.error.messageText, '; ')}` }] };
-  const host: TS.ParseConfigHost = { ...ts.sys, readDirectory: () => [], useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames };
+  const host: TS.ParseConfigHost = {
+    ...ts.sys,
+    readFile,
+    fileExists: (name) => {
+      dependOnListing(path.dirname(name));
+      return ts.sys.fileExists(name);
+    },
+    readDirectory: () => [],
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+  };
   const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
   const problems = parsed.errors
     .filter((error) => error.code !== NO_INPUTS_FOUND)
