@@ -56,10 +56,16 @@ function reachedKey(imported: ResolvedImport): string {
   return target.type === 'file' ? target.path : target.type === 'package' ? `package:${target.name}` : '';
 }
 
+/** How many files of a long chain a message names: the first and last ones, with the count between. */
+const PATH_SHOWN = { head: 6, tail: 5 };
+
 function pathLabel(chain: readonly GraphHop[], project: Project): string {
-  return [...chain.map((hop) => hop.file), undefined]
-    .map((file, index) => (file ? project.classifier.classify(file).file : targetLabel(chain[index - 1]!.import)))
-    .join(' → ');
+  const label = (index: number): string => (index < chain.length ? project.classifier.classify(chain[index]!.file).file : targetLabel(chain.at(-1)!.import));
+  const count = chain.length + 1;
+  if (count <= PATH_SHOWN.head + PATH_SHOWN.tail + 1) return Array.from({ length: count }, (_, index) => label(index)).join(' → ');
+  const head = Array.from({ length: PATH_SHOWN.head }, (_, index) => label(index));
+  const tail = Array.from({ length: PATH_SHOWN.tail }, (_, index) => label(count - PATH_SHOWN.tail + index));
+  return [...head, `… ${count - PATH_SHOWN.head - PATH_SHOWN.tail} more files …`, ...tail].join(' → ');
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -91,10 +97,13 @@ interface TransitiveGroup {
  * a chain through another file that is itself forbidden to reach the target is that file's
  * violation (reported there, by the per-file rules or as its own chain), not the upstream one's.
  *
- * One breadth-first search per file makes this O(files × edges); the graph is flattened into
- * integer arrays first so each step is a few array reads (2,000 files: well under a second).
+ * One breadth-first search per file, through the files from which a chain can still leave what
+ * the file's layer may depend on (found by one backward pass per layer) and not into files that
+ * own every such chain themselves (their own layer forbids the same): near-linear on real graphs
+ * and on deep chains, O(files × edges) only in the worst case. The graph is flattened into integer
+ * arrays first so each step is a few array reads.
  */
-export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<string, GraphFile>): GraphFinding[] {
+export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<string, GraphFile>, work?: { steps: number }): GraphFinding[] {
   const { config } = project;
   // A hop is allowed when its own importer may make it; a file in no layer judges nothing (and is
   // reported by no-unclassified-files), so chains run through it rather than hide behind it.
@@ -202,10 +211,78 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
     return owned;
   };
 
+  // A file whose own group is forbidden everything the origin's group is (its own layer, say) owns
+  // whatever the origin could reach through it: each such chain is that file's violation, so the
+  // search does not enter it. On a chain of N same-layer files this makes the search O(N), not O(N²).
+  const isDomainGroup = (group: number): boolean => groupSamples[group]!.layer === 'domain';
+  const owns = new Uint8Array(groupCount * groupCount);
+  for (let origin = 0; origin < groupCount; origin++) {
+    for (let owner = 0; owner < groupCount; owner++) {
+      let covers = !isDomainGroup(origin) || isDomainGroup(owner);
+      for (let target = 0; covers && target < groupCount; target++) {
+        for (const type of [false, true]) if (isForbidden(origin, target, type) && !isForbidden(owner, target, type)) covers = false;
+      }
+      owns[origin * groupCount + owner] = covers ? 1 : 0;
+    }
+  }
+  const ownsAll = (originGroup: number, node: number): boolean => nodeGroup[node]! >= 0 && owns[originGroup * groupCount + nodeGroup[node]!] === 1;
+
+  // The files from which a chain can still leave what a group may depend on: every other file is a
+  // dead end the search need not walk. One backward pass per origin group, linear in the edges.
+  const reverseStart = new Int32Array(nodes.length + 1);
+  for (let hop = 0; hop < hopNext.length; hop++) if (hopNext[hop]! >= 0) reverseStart[hopNext[hop]! + 1]!++;
+  for (let node = 0; node < nodes.length; node++) reverseStart[node + 1]! += reverseStart[node]!;
+  const reverseHop = new Int32Array(reverseStart[nodes.length]!);
+  const reverseFrom = new Int32Array(reverseStart[nodes.length]!);
+  {
+    const fill = reverseStart.slice(0, nodes.length);
+    for (let node = 0; node < nodes.length; node++) {
+      for (let hop = hopStart[node]!, end = hopStart[node + 1]!; hop < end; hop++) {
+        const next = hopNext[hop]!;
+        if (next < 0) continue;
+        reverseHop[fill[next]!] = hop;
+        reverseFrom[fill[next]!++] = node;
+      }
+    }
+  }
+  const liveFor: Array<Uint8Array | undefined> = [];
+  const liveNodes = (originGroup: number): Uint8Array => {
+    let live = liveFor[originGroup];
+    if (live) return live;
+    live = new Uint8Array(nodes.length);
+    const isDomain = isDomainGroup(originGroup);
+    const leaves = (hop: number, type: boolean): boolean => hopTargetGroup[hop]! >= 0 && isForbidden(originGroup, hopTargetGroup[hop]!, type);
+    const stack: number[] = [];
+    for (let node = 0; node < nodes.length; node++) {
+      if (ownsAll(originGroup, node)) continue;
+      for (let hop = hopStart[node]!, end = hopStart[node + 1]!; hop < end; hop++) {
+        if ((hopPackage[hop] && isDomain && hopInfrastructure[hop]) || leaves(hop, false) || leaves(hop, true)) {
+          live[node] = 1;
+          stack.push(node);
+          break;
+        }
+      }
+    }
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      for (let at = reverseStart[node]!, end = reverseStart[node + 1]!; at < end; at++) {
+        const from = reverseFrom[at]!;
+        // A hop that leaves for the group under both kinds is an exit, not a way through.
+        if (live[from] || ownsAll(originGroup, from) || (leaves(reverseHop[at]!, false) && leaves(reverseHop[at]!, true))) continue;
+        live[from] = 1;
+        stack.push(from);
+      }
+    }
+    liveFor[originGroup] = live;
+    return live;
+  };
+
   const found = new Map<string, TransitiveGroup>();
+  // `work` counts the hops the searches examine, for tests that hold the search near-linear.
   nodes.forEach((start, startId) => {
     const originGroup = nodeGroup[startId]!;
     if (originGroup < 0) return;
+    const live = liveNodes(originGroup);
     const origin = start.classification;
     const isDomain = origin.layer === 'domain';
     const direct = new Set(start.imports.map(reachedKey));
@@ -233,6 +310,7 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
       const node = queue[head++]!;
       const nodeTypeOnly = node !== startId && typeOnly[node] === 1;
       // The hot loop: only integer and boolean arrays here; import objects are touched when reporting.
+      if (work) work.steps += hopStart[node + 1]! - hopStart[node]!;
       for (let hop = hopStart[node]!, end = hopStart[node + 1]!; hop < end; hop++) {
         const type = nodeTypeOnly || hopType[hop]!;
         if (hopPackage[hop]) {
@@ -249,7 +327,7 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
           continue;
         }
         const next = hopNext[hop]!;
-        if (next < 0 || seen[next] === startId) continue;
+        if (next < 0 || seen[next] === startId || !live[next] || ownsAll(originGroup, next)) continue;
         seen[next] = startId;
         parentNode[next] = node;
         parentHop[next] = hop;
