@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Classification } from '../project/classify.js';
 import type { Project } from '../project/project.js';
+import { neutralise } from '../report/escape.js';
 
 /** The role and why: the glob, or the convention and the word matched; for no role, what decided it. */
 function roleLine(classification: Classification): string {
@@ -25,5 +26,6 @@ export function classifyReport(project: Project, cwd: string, files: readonly st
       `  checked: ${classification.included ? 'yes (in include, not in exclude)' : 'no (outside include, in exclude, or outside the config root)'}`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  // File names, globs and folder names come from the project: none may drive the terminal.
+  return `${lines.map(neutralise).join('\n')}\n`;
 }

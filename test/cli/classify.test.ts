@@ -67,4 +67,22 @@ describe('cosmic-lint classify explains every role', () => {
       '"src/service-layer/views/allocations.ts" matches two entries of roles: handlers by glob "src/service-layer/**" and views by glob "src/service-layer/views/**"',
     );
   });
+
+  it('prints file and folder names from the project inert: no terminal escape, bell or bidi control reaches the terminal', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-classify-hostile-'));
+    try {
+      const name = 'model\u001b[2J\u0007\u202e.ts';
+      fs.mkdirSync(path.join(project, 'src', 'domain\u001b]0;owned\u0007'), { recursive: true });
+      fs.mkdirSync(path.join(project, 'src', 'adapters'), { recursive: true });
+      fs.writeFileSync(path.join(project, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain*/**', adapters: 'src/adapters/**' } }));
+      fs.writeFileSync(path.join(project, 'src', 'domain\u001b]0;owned\u0007', name), 'export {};\n');
+      fs.writeFileSync(path.join(project, 'src', 'adapters', 'orm.ts'), 'export {};\n');
+      const run = runCli(['classify', `src/domain\u001b]0;owned\u0007/${name}`, 'src/adapters/orm.ts'], project);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('src/domain\\u001b]0;owned\\u0007/model\\u001b[2J\\u0007\\u202e.ts');
+      expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
 });
