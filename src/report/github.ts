@@ -1,4 +1,5 @@
-import type { AuditResult } from '../results/violation.js';
+import { chainItems, type AuditResult } from '../results/violation.js';
+import { plural } from './words.js';
 import { neutralise } from './escape.js';
 
 /** GitHub's escaping for a workflow command's message. */
@@ -24,7 +25,9 @@ export function formatGithub(result: AuditResult): string {
   const lines = result.violations
     .filter((violation) => !violation.baselined)
     .map((violation) => {
-      const chain = violation.chain.length > 0 ? `\n${violation.chain.map((hop) => `  ↳ ${neutralise(hop.file)}:${hop.line} '${neutralise(hop.specifier)}'`).join('\n')}` : '';
+      const chain = chainItems(violation)
+        .map((item) => ('hop' in item ? `\n  ↳ ${neutralise(item.hop.file)}:${item.hop.line} '${neutralise(item.hop.specifier)}'` : `\n  ↳ … ${plural(item.omitted, 'more hop')} …`))
+        .join('');
       const properties = [
         `file=${property(violation.file)}`,
         `line=${violation.line}`,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Layer } from '../config/types.js';
-import type { AuditResult, LayerEdge } from '../results/violation.js';
+import { chainItems, type AuditResult, type LayerEdge, type Violation } from '../results/violation.js';
 import { escapeXml, neutralise } from './escape.js';
 import { plural } from './words.js';
 
@@ -95,6 +95,13 @@ apply();
 `;
 
 
+/** A chain's hops as list items (numbered by their place in the whole chain), and the gap where hops were left out. */
+function chainHtml(violation: Violation): string {
+  return chainItems(violation)
+    .map((item) => ('hop' in item ? `<li value="${item.position}"><code>${text(`${item.hop.file}:${item.hop.line}`)}</code> imports <code>${text(`'${item.hop.specifier}'`)}</code></li>` : `<li class="omitted">… ${plural(item.omitted, 'more hop')} …</li>`))
+    .join('');
+}
+
 /** One self-contained page: figures, the layer diagram (Graphviz, inline SVG), a filterable and sortable table of violations with chains. */
 export async function formatHtml(result: AuditResult): Promise<string> {
   const dot = await loadGraphviz();
@@ -104,7 +111,7 @@ export async function formatHtml(result: AuditResult): Promise<string> {
   const rows = live.map(
     (violation) => `<tr data-rule="${text(violation.ruleId)}" data-severity="${violation.severity}" data-file="${text(violation.file)}" data-line="${violation.line}">
 <td class="${violation.severity}">${violation.severity}</td><td><code>${text(violation.ruleId)}</code></td><td><code>${text(`${violation.file}:${violation.line}:${violation.column}`)}</code></td>
-<td>${text(violation.message)}${violation.chain.length > 0 ? `<ol class="chain">${violation.chain.map((hop) => `<li><code>${text(`${hop.file}:${hop.line}`)}</code> imports <code>${text(`'${hop.specifier}'`)}</code></li>`).join('')}</ol>` : ''}</td></tr>`,
+<td>${text(violation.message)}${violation.chain.length > 0 ? `<ol class="chain">${chainHtml(violation)}</ol>` : ''}</td></tr>`,
   );
   const figure = (label: string, value: number, tone: string) => `<div class="figure ${tone}"><b>${value}</b>${text(label)}</div>`;
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');

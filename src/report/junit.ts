@@ -1,12 +1,15 @@
 import type { RuleMeta } from '../checks/registry.js';
-import type { AuditResult, Violation } from '../results/violation.js';
+import { chainItems, type AuditResult, type Violation } from '../results/violation.js';
+import { plural } from './words.js';
 import { escapeXml, neutralise } from './escape.js';
 
 /** A project string in an attribute or in text: controls (tab, LF and CR too, which XML would turn into spaces), bidi controls and XML-illegal characters shown as `\uXXXX`, then the markup escaped. */
 const xml = (text: string) => escapeXml(neutralise(text));
 
 function failureText(violation: Violation): string {
-  const chain = violation.chain.map((hop) => `\n  ↳ ${neutralise(hop.file)}:${hop.line} '${neutralise(hop.specifier)}'`).join('');
+  const chain = chainItems(violation)
+    .map((item) => ('hop' in item ? `\n  ↳ ${neutralise(item.hop.file)}:${item.hop.line} '${neutralise(item.hop.specifier)}'` : `\n  ↳ … ${plural(item.omitted, 'more hop')} …`))
+    .join('');
   return `${neutralise(violation.file)}:${violation.line}:${violation.column} ${neutralise(violation.message)}${chain}`;
 }
 

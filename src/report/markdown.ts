@@ -1,4 +1,4 @@
-import type { AuditResult } from '../results/violation.js';
+import { chainItems, type AuditResult } from '../results/violation.js';
 import { compareText } from '../config/order.js';
 import { neutralise } from './escape.js';
 import { plural } from './words.js';
@@ -49,7 +49,9 @@ export function formatMarkdown(result: AuditResult): string {
     lines.push('', '### Violations', '');
     for (const violation of live) {
       lines.push(`- **${violation.severity}** ${codeSpan(violation.ruleId)} ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}: ${escapeMarkdown(violation.message)}`);
-      for (const hop of violation.chain) lines.push(`  - ↳ ${escapeMarkdown(`${hop.file}:${hop.line}`)} imports ${escapeMarkdown(`'${hop.specifier}'`)}`);
+      for (const item of chainItems(violation)) {
+        lines.push('hop' in item ? `  - ↳ ${escapeMarkdown(`${item.hop.file}:${item.hop.line}`)} imports ${escapeMarkdown(`'${item.hop.specifier}'`)}` : `  - ↳ … ${plural(item.omitted, 'more hop')} …`);
+      }
     }
   }
   if (result.diagnostics.length > 0) {

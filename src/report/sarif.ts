@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { docsUrl, type RuleMeta } from '../checks/registry.js';
-import type { AuditResult, Violation } from '../results/violation.js';
+import { chainItems, type AuditResult, type Violation } from '../results/violation.js';
 import { neutralise } from './escape.js';
 
 const INFORMATION_URI = 'https://github.com/cosmic-lint/cosmic-lint';
@@ -53,11 +53,17 @@ function result(violation: Violation, ruleIndex: number): Result {
     partialFingerprints: { 'cosmicLint/v1': violation.fingerprint },
     ...(violation.chain.length > 0
       ? {
-          relatedLocations: violation.chain.map((hop, index) => ({
-            id: index + 1,
-            physicalLocation: { artifactLocation: { uri: pathToUri(hop.file), uriBaseId: '%SRCROOT%' }, region: { startLine: hop.line } },
-            message: { text: `hop ${index + 1}: imports '${neutralise(hop.specifier)}'` },
-          })),
+          relatedLocations: chainItems(violation).flatMap((item) =>
+            'hop' in item
+              ? [
+                  {
+                    id: item.position,
+                    physicalLocation: { artifactLocation: { uri: pathToUri(item.hop.file), uriBaseId: '%SRCROOT%' }, region: { startLine: item.hop.line } },
+                    message: { text: `hop ${item.position}: imports '${neutralise(item.hop.specifier)}'` },
+                  },
+                ]
+              : [],
+          ),
         }
       : {}),
     ...(violation.baselined ? { baselineState: 'unchanged' as const, suppressions: [{ kind: 'external' as const, justification: 'in the cosmic-lint baseline' }] } : {}),

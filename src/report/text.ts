@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../project/model.js';
-import type { AuditResult, Violation } from '../results/violation.js';
+import { chainItems, type AuditResult, type Violation } from '../results/violation.js';
 import { neutralise } from './escape.js';
 import { plural } from './words.js';
 
@@ -34,7 +34,9 @@ export function formatText(result: AuditResult, options: TextOptions): string {
     for (const violation of violations) {
       const severity = violation.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
       lines.push(`  ${`${violation.line}:${violation.column}`.padEnd(7)} ${severity}  ${neutralise(violation.message)}  ${paint('dim', neutralise(violation.ruleId))}`);
-      for (const hop of violation.chain) lines.push(paint('dim', `           ↳ ${neutralise(hop.file)}:${hop.line}  '${neutralise(hop.specifier)}'`));
+      for (const item of chainItems(violation)) {
+        lines.push(paint('dim', 'hop' in item ? `           ↳ ${neutralise(item.hop.file)}:${item.hop.line}  '${neutralise(item.hop.specifier)}'` : `           ↳ … ${plural(item.omitted, 'more hop')} …`));
+      }
     }
   }
   const { errors, warnings, files, baselined } = result.summary;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../project/model.js';
 import { relativePosix } from '../config/paths.js';
 import { assignFingerprints } from './fingerprint.js';
 import { compareText } from '../config/order.js';
-import { compareViolations, type AuditResult, type LayerEdge, type Violation } from './violation.js';
+import { CHAIN_SHOWN, compareViolations, type AuditResult, type LayerEdge, type Violation } from './violation.js';
 import { LAYERS, type Layer } from '../config/types.js';
 
 export interface LocatedFinding {
@@ -35,6 +35,14 @@ function isInside(config: ResolvedConfig, file: string): boolean {
 
 function relative(config: ResolvedConfig, file: string): string {
   return relativePosix(config.root, file);
+}
+
+/** A finding's chain in the JSON contract: every hop, or the first and last ones and how many were left out between. */
+function shownChain(chain: GraphFinding['chain'], config: ResolvedConfig): Pick<Violation, 'chain' | 'chainOmitted'> {
+  const hop = ({ file, import: imported }: GraphFinding['chain'][number]) => ({ file: relative(config, file), line: imported.range.line, specifier: imported.specifier });
+  const omitted = chain.length - CHAIN_SHOWN.head - CHAIN_SHOWN.tail;
+  if (omitted <= 0) return { chain: chain.map(hop) };
+  return { chain: [...chain.slice(0, CHAIN_SHOWN.head), ...chain.slice(-CHAIN_SHOWN.tail)].map(hop), chainOmitted: omitted };
 }
 
 /** Turns findings into the JSON contract: relative POSIX paths, 1-based columns, severities, chains, fingerprints, sorted. */
@@ -69,7 +77,7 @@ export function buildResult(input: {
       to: target('reached' in finding ? finding.reached : finding.import),
       specifier: finding.import?.specifier ?? null,
       kind: finding.import?.kind ?? null,
-      chain: 'chain' in finding ? finding.chain.map((hop) => ({ file: relative(config, hop.file), line: hop.import.range.line, specifier: hop.import.specifier })) : [],
+      ...shownChain('chain' in finding ? finding.chain : [], config),
       fingerprint: '',
       baselined: false,
     };

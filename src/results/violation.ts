@@ -24,8 +24,26 @@ export interface Violation {
   specifier: string | null;
   kind: 'value' | 'type' | null;
   chain: Hop[];
+  /**
+   * Hops of a long chain left out of `chain` between its first CHAIN_SHOWN.head hops and its last
+   * CHAIN_SHOWN.tail ones, so a report stays the size of its root causes however deep the chain.
+   * Present only when some were left out.
+   */
+  chainOmitted?: number;
   fingerprint: string;
   baselined: boolean;
+}
+
+/** How much of a chain a violation carries: the first and the last hops (the importer and the exit). */
+export const CHAIN_SHOWN = { head: 20, tail: 20 };
+
+/** A violation's chain as shown: its hops, each with its position (1-based) in the whole chain, and the gap where hops were left out. */
+export function chainItems(violation: Pick<Violation, 'chain' | 'chainOmitted'>): Array<{ hop: Hop; position: number } | { omitted: number }> {
+  const omitted = violation.chainOmitted ?? 0;
+  if (omitted === 0) return violation.chain.map((hop, index) => ({ hop, position: index + 1 }));
+  const head = violation.chain.slice(0, CHAIN_SHOWN.head).map((hop, index) => ({ hop, position: index + 1 }));
+  const tail = violation.chain.slice(CHAIN_SHOWN.head).map((hop, index) => ({ hop, position: CHAIN_SHOWN.head + omitted + index + 1 }));
+  return [...head, { omitted }, ...tail];
 }
 
 /** Observed imports between two layers, and how many of them break a rule: the layer diagram's arrows. */

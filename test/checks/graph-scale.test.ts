@@ -9,6 +9,7 @@ import { buildProjectModel } from '../../src/project/model.js';
 // The generator `npm run bench` uses for the chain curve (bench/chain.mjs).
 // @ts-expect-error a plain .mjs script without types
 import { generateChain } from '../../bench/chain.mjs';
+import { REPO_ROOT } from '../helpers.js';
 
 /**
  * Scale edges (issue 11, item 8): a long import chain once made the transitive search quadratic
@@ -49,4 +50,29 @@ it.each(['adapter', 'package'] as const)('a 1,500-file chain ending in %s is sea
     expect(findings[0]!.data).toMatchObject({ upstream: expect.stringContaining('50 domain files reach it') });
     expect(findings[0]!.data!['path']).toMatch(/^src\/domain\/model\d+\.ts → src\/shared\/part0\/link0\.ts → .* → … 1491 more files … → .* → pg$/);
   }
+});
+
+it('a report carries the first and last hops of a long chain and how many it left out, in every format', async () => {
+  const { Ajv } = await import('ajv');
+  const { runAudit } = await import('../../src/cli/audit.js');
+  const { REPORTERS } = await import('../../src/report/index.js');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-chain-report-'));
+  roots.push(root);
+  (generateChain as (root: string, depth: number, origins: number, end: string) => void)(root, 100, 2, 'package');
+  const { result, rules } = await runAudit({ cwd: root, paths: [], engine: 'cosmic', now: () => 0 });
+  const [transitive] = result.violations.filter((violation) => violation.ruleId === 'cosmic/no-transitive-violation');
+  // model → link0 → … → link99 → 'pg': 101 hops, 40 shown.
+  expect(transitive!.chain).toHaveLength(40);
+  expect(transitive!.chainOmitted).toBe(61);
+  expect(transitive!.chain[0]!.file).toMatch(/^src\/domain\/model[01]\.ts$/);
+  expect(transitive!.chain.at(-1)).toEqual({ file: 'src/shared/part0/link99.ts', line: 1, specifier: 'pg' });
+  const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  expect(validate(JSON.parse(await REPORTERS['json']!(result, { rules, color: false }))), JSON.stringify(validate.errors)).toBe(true);
+  for (const format of ['text', 'github', 'junit', 'markdown', 'html']) {
+    expect(await REPORTERS[format]!(result, { rules, color: false }), format).toContain('… 61 more hops …');
+  }
+  const sarif = JSON.parse(await REPORTERS['sarif']!(result, { rules, color: false })) as { runs: Array<{ results: Array<{ relatedLocations?: Array<{ id: number }> }> }> };
+  const related = sarif.runs[0]!.results.find((entry) => entry.relatedLocations)!.relatedLocations!;
+  expect(related.map((location) => location.id).slice(19, 21)).toEqual([20, 82]);
 });
