@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The only module that touches the process: argv, env, stdout/stderr and the exit code.
-import { CosmicError } from '../config/errors.js';
 import { packageInfo } from '../config/package-info.js';
-import { parseCommand, UsageError, type Command } from '../cli/args.js';
+import { parseCommand, type Command } from '../cli/args.js';
+import { formatFatal } from '../cli/fatal.js';
 import { runAudit } from '../cli/audit.js';
 import { classifyReport } from '../cli/classify.js';
 import { configFileOf, loadProject, requireExistingPaths } from '../cli/load-project.js';
@@ -149,10 +149,6 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
 try {
   process.exitCode = await run(parseCommand(process.argv.slice(2)));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof CosmicError) {
-    process.stderr.write(`cosmic-lint: ${error.message}\n`);
-  } else {
-    process.stderr.write(`cosmic-lint: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
-  }
+  process.stderr.write(formatFatal(error));
   process.exitCode = 2;
 }
