@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers.js';
+
+const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as { definitions: { relativePath: { pattern: string } } };
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+const violation = (file: string, message: string) => ({
+  ruleId: 'cosmic/domain-purity',
+  severity: 'error',
+  file,
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 2,
+  message,
+  from: { layer: 'domain', role: null },
+  to: { file: null, package: 'pg', layer: null, role: null },
+  specifier: 'pg',
+  kind: 'value',
+  chain: [],
+  fingerprint: '0123456789abcdef0123',
+  baselined: false,
+});
+const result = (file: string, message = 'The domain imports pg. Why: persistence ignorance. Fix: move it.') => ({
+  schemaVersion: 1,
+  tool: { name: 'cosmic-lint', version: '0.1.0' },
+  summary: { files: 1, errors: 1, warnings: 0, baselined: 0 },
+  violations: [violation(file, message)],
+  diagnostics: [],
+  layers: ['domain'],
+  layerEdges: [],
+});
+
+it('accepts every POSIX name the JSON report keeps exactly (found by the fuzz suite): a backslash, a colon, a line break in a message', () => {
+  for (const file of ['src/domain/back\\slash.ts', 'src/a:b/model.ts', 'src/domain/new\nline.ts']) expect(validate(result(file)), `${JSON.stringify(file)}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  expect(validate(result('src/domain/model.ts', 'src/domain/new\nline.ts reaches pg. Why: the domain\nline. Fix: cut it.')), JSON.stringify(validate.errors)).toBe(true);
+});
+
+it('still rejects absolute paths, POSIX or Windows', () => {
+  for (const file of ['/etc/passwd', 'C:/Users/x.ts', 'c:\\Users\\x.ts']) expect(validate(result(file)), file).toBe(false);
+});
