@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Resolver } from '../project/resolve.js';
 import type { FileFacts, Finding } from './finding.js';
+import { leavesRoot } from '../config/paths.js';
 
 export const NO_UNRESOLVED_IMPORTS = 'cosmic/no-unresolved-imports';
 
@@ -14,7 +15,6 @@ export const noUnresolvedImportsMessages = {
 
 export type NoUnresolvedImportsMessageId = keyof typeof noUnresolvedImportsMessages;
 
-const isOutside = (relative: string) => relative.startsWith('../') || path.isAbsolute(relative);
 
 function fixFor(specifier: string): string {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return 'correct the path, or create the file it names';
@@ -33,7 +33,7 @@ export function checkUnresolvedImports(resolver: Resolver, facts: FileFacts): Fi
   for (const imported of facts.imports) {
     const { target } = imported;
     // A file outside the config's folder (an alias or a path that leaves it) is never parsed: its own imports go unjudged.
-    if (target.type === 'file' && isOutside(target.classification.file) && !target.path.includes(`${path.sep}node_modules${path.sep}`)) {
+    if (target.type === 'file' && leavesRoot(target.classification.file) && !target.path.includes(`${path.sep}node_modules${path.sep}`)) {
       findings.push({ ruleId: NO_UNRESOLVED_IMPORTS, messageId: 'outsideProject', import: imported, data: { specifier: imported.specifier, target: target.path } });
       continue;
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { CosmicError } from '../config/errors.js';
 import type { GlobList, Layer, ResolvedConfig, Role, RoleKey } from '../config/types.js';
-import { toPosix } from '../config/paths.js';
+import { leavesRoot, toPosix } from '../config/paths.js';
 import { globComplexityProblem } from '../config/validate.js';
 import { conventionalRole } from './roles.js';
 
@@ -82,7 +82,7 @@ export function createClassifier(config: ResolvedConfig): Classifier {
   const cache = new Map<string, Classification>();
 
   function classifyRelative(file: string): Classification {
-    const outside = file.startsWith('../') || path.isAbsolute(file);
+    const outside = leavesRoot(file);
     if (outside) {
       return { file, included: false, layer: undefined, layerGlob: undefined, role: undefined, roleReason: undefined, roleNotes: [] };
     }

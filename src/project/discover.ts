@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Classifier } from './classify.js';
-import { toPosix } from '../config/paths.js';
+import { leavesRoot, toPosix } from '../config/paths.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -84,7 +84,7 @@ export function discoverFiles(roots: readonly string[], classifier: Classifier):
         }
         if (kind === 'directory' && walking.has(real)) continue;
         const relative = classifier.classify(real).file;
-        if (relative.startsWith('../') || path.isAbsolute(relative)) {
+        if (leavesRoot(relative)) {
           if (kind === 'directory' || SOURCE.test(entry.name)) unreadable.push({ path: full, message: `is a symbolic link to ${real}, outside the project; its ${kind === 'directory' ? 'files are' : 'imports are'} not checked` });
           continue;
         }

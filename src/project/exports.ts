@@ -79,7 +79,14 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
     } catch {
       return map;
     }
-    source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    try {
+      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    } catch (error) {
+      // Nested deeper than the parser's stack: the audit reports the file itself; here it declares
+      // nothing we can tell, so a name imported from it counts as a value (a runtime dependency).
+      if (error instanceof RangeError) return map;
+      throw error;
+    }
   }
   const imports = new Map<string, { specifier: string; imported: string; typeOnly: boolean }>();
   const locals = new Map<string, Kind>();

@@ -59,6 +59,8 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       model.diagnostics.push({ kind: 'io', file, message: `cannot be read: ${(error as Error).message}` });
       continue;
     }
+    // A byte order mark is no column: ESLint drops it too, so both count columns alike.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let source: TS.SourceFile;
     try {
       source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));

@@ -29,6 +29,12 @@ function isReference(ts: Ts, id: TS.Identifier): boolean {
     case ts.SyntaxKind.MetaProperty:
     case ts.SyntaxKind.JsxAttribute:
       return false;
+    case ts.SyntaxKind.JsxOpeningElement:
+    case ts.SyntaxKind.JsxSelfClosingElement:
+    case ts.SyntaxKind.JsxClosingElement:
+      // `<div />` is an intrinsic element (the string 'div'), not the binding `div`: a tag that
+      // starts lowercase or holds a dash, as the compiler decides.
+      return (parent as TS.JsxOpeningLikeElement | TS.JsxClosingElement).tagName !== id || !(/^[a-z]/.test(id.text) || id.text.includes('-'));
     case ts.SyntaxKind.ImportEqualsDeclaration:
       return (parent as TS.ImportEqualsDeclaration).moduleReference === id;
     case ts.SyntaxKind.ExportSpecifier: {
