@@ -1,11 +1,23 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { CONFIG_SCHEMA } from './schema.js';
 import { CosmicError } from './errors.js';
 import type { CosmicConfigInput } from './types.js';
 import { RULE_IDS } from './presets.js';
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-const validateSchema = ajv.compile(CONFIG_SCHEMA);
+/**
+ * The schema's validator, compiled on the first config read: `--help`, `--version` and a process
+ * that never reads a config (an ESLint run with `settings.cosmic` already validated) skip loading
+ * and compiling ajv (~80 ms).
+ */
+let compiled: ValidateFunction | undefined;
+function validateSchema(value: unknown): ErrorObject[] | undefined {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    compiled = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(CONFIG_SCHEMA);
+  }
+  return compiled(value) ? undefined : (compiled.errors ?? []);
+}
 
 /** `/layers/domain/0` → `layers.domain[0]`; the root is `(root)`. */
 function keyPath(pointer: string): string {
@@ -263,8 +275,9 @@ export function configProblems(value: unknown): string[] {
 }
 
 function plainProblems(value: unknown): string[] {
-  if (!validateSchema(value)) {
-    return [...new Set(keepUseful(validateSchema.errors ?? []).map(describe))];
+  const errors = validateSchema(value);
+  if (errors) {
+    return [...new Set(keepUseful(errors).map(describe))];
   }
   const config = value as CosmicConfigInput;
   const unknownRules = Object.keys(config.rules ?? {})
