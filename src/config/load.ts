@@ -9,6 +9,7 @@ import { readRegularFile, requireRegularFile } from './read-file.js';
 import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
 import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 import { validateConfig } from './validate.js';
+import { parse as parseJsoncText, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { dependOnContent, dependOnListing } from './watch.js';
 
 export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
@@ -67,16 +68,33 @@ export function findConfigFile(directory: string, cache?: Map<string, string | n
   return found ?? undefined;
 }
 
+/**
+ * A JSON config with comments and trailing commas allowed (JSONC, as tsconfig.json and VS Code's
+ * settings are); every syntax error is named with its line and column.
+ */
+function parseJsonc(text: string, file: string): unknown {
+  const errors: ParseError[] = [];
+  const value = parseJsoncText(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length === 0) return value;
+  const where = (offset: number): string => {
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    return `${before.length}:${before.at(-1)!.length + 1}`;
+  };
+  const listed = errors.slice(0, 3).map((error) => `${where(error.offset)} ${describeJsonError(printParseErrorCode(error.error))}`);
+  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+  throw new CosmicError('config', `the config file is not valid JSON (comments and trailing commas are fine): ${listed.join('; ')}${more}`, file);
+}
+
+/** `CommaExpected` → `comma expected`. */
+function describeJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 /** Reads a config file's raw value: JSON, or the default export of a `.js`/`.mjs` module (loaded synchronously). */
 export function readConfigFile(file: string): unknown {
   dependOnContent(file);
   if (file.endsWith('.json')) {
-    const text = readRegularFile(file, 'config file');
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new CosmicError('config', `the config file is not valid JSON: ${(error as Error).message}`, file);
-    }
+    return parseJsonc(readRegularFile(file, 'config file'), file);
   }
   // A module is loaded by Node, which would block on a FIFO: regular files only, checked first.
   requireRegularFile(file, 'config file');

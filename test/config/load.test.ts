@@ -66,6 +66,16 @@ describe('loading a config file', () => {
     expect(error.message).toMatch(/cosmic-lint\.config\.json: the config file is not valid JSON/);
   });
 
+  it('reads comments and trailing commas (JSONC, like tsconfig.json), and names each syntax error with its line and column', () => {
+    const root = project('jsonc', {
+      'cosmic-lint.config.json': '{\n  // the book\'s layout\n  "preset": "strict", /* inline */\n  "layers": { "domain": "src/domain/**", },\n}\n',
+    });
+    expect(loadConfigFile(path.join(root, 'cosmic-lint.config.json')).preset.name).toBe('strict');
+    const broken = project('jsonc-broken', { 'cosmic-lint.config.json': '{\n  "preset": "strict"\n  "layers": {}\n}\n' });
+    const error = thrown(() => loadConfigFile(path.join(broken, 'cosmic-lint.config.json')));
+    expect(error.message).toContain('the config file is not valid JSON (comments and trailing commas are fine): 3:3 comma expected');
+  });
+
   it('reports an invalid config with its file and key path', () => {
     const root = project('bad-key', { 'cosmic-lint.config.json': JSON.stringify({ layers: { domain: 'src/**' }, unclassified: 'loud' }) });
     const error = thrown(() => loadConfigFile(path.join(root, 'cosmic-lint.config.json')));
