@@ -17,6 +17,13 @@ function painter(color: boolean): (style: Style, text: string) => string {
 }
 
 
+/** The summary line's marks. A file heading that starts with one shows it as `\u2714`/`\u2716`, so no file name passes for the summary. */
+const SUMMARY_MARK = /^(\s*)([✔✖])/;
+
+function heading(file: string): string {
+  return neutralise(file).replace(SUMMARY_MARK, (_whole, space: string, mark: string) => `${space}\\u${mark.charCodeAt(0).toString(16)}`);
+}
+
 /**
  * ESLint-stylish text: violations grouped by file, chains hop by hop, a summary line. Every project
  * string goes through `neutralise`, so a file name can neither recolour the terminal nor forge a line;
@@ -30,7 +37,7 @@ export function formatText(result: AuditResult, options: TextOptions): string {
     byFile.set(violation.file, [...(byFile.get(violation.file) ?? []), violation]);
   }
   for (const [file, violations] of byFile) {
-    lines.push('', paint('underline', neutralise(file)));
+    lines.push('', paint('underline', heading(file)));
     for (const violation of violations) {
       const severity = violation.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
       lines.push(`  ${`${violation.line}:${violation.column}`.padEnd(7)} ${severity}  ${neutralise(violation.message)}  ${paint('dim', neutralise(violation.ruleId))}`);
