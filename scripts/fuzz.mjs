@@ -44,5 +44,6 @@ console.log(values.replay ? `fuzz: replaying ${values.replay}` : `fuzz: ${runs} 
 const started = Date.now();
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const run = spawnSync(process.execPath, [vitest, 'run', 'test/fuzz/fuzz.test.ts', '--disableConsoleIntercept'], { cwd: root, env, stdio: 'inherit' });
-console.log(`fuzz: ${run.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}, ${runs} runs)`);
+const what = values.replay ? values.replay : `seed ${seed}, ${runs} runs${values.path ? `, path ${values.path}` : ''}${values.binary ? ', with the binary' : ''}`;
+console.log(`fuzz: ${run.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${what})`);
 process.exit(run.status ?? 2);
