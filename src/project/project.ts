@@ -7,7 +7,7 @@ import { createClassifier, type Classifier } from './classify.js';
 import type { ImportRecord, ImportTarget, ResolvedImport } from './imports.js';
 import { createExportIndex, type ExportIndex } from './exports.js';
 import { createResolver, type Resolver } from './resolve.js';
-import { decideRuntime, emitOptionsOf, type DeclaredKind, type EmitOptions } from './runtime.js';
+import { decideRuntime, emitOptionsOf, erased, isDeclarationFile, type DeclaredKind, type EmitOptions } from './runtime.js';
 
 /** One described project: its config and the classification and resolution caches built from it. */
 export interface Project {
@@ -119,11 +119,13 @@ function emitOptionsFor(project: Project, file: string): EmitOptions {
  */
 export function resolveImports(project: Project, file: string, records: readonly ImportRecord[]): ResolvedImport[] {
   const emit = emitOptionsFor(project, file);
+  const declaration = isDeclarationFile(file);
   return records.map((record) => {
     const target = project.resolver.resolve(record.specifier, file, record.form === 'require' || record.form === 'import-equals' ? 'require' : 'import');
     // Only a file we can read tells what a name is; a package or an unresolved module counts as a value.
     const declared = (name: string): DeclaredKind => (target.type === 'file' ? project.exports.declarationKind(target.path, name) : undefined);
     const resolvedTarget: ImportTarget = target.type === 'file' ? { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } : target;
+    if (declaration) return { ...erased(record), target: resolvedTarget };
     if (target.type !== 'file' || !needsDeclarations(record, emit)) return { ...decideRuntime(record, emit, declared), target: resolvedTarget };
     return lazilyDecided(record, resolvedTarget, () => decideRuntime(record, emit, declared));
   });

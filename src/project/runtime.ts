@@ -19,6 +19,16 @@ export function emitOptionsOf(options: TS.CompilerOptions): EmitOptions {
   };
 }
 
+/** A declaration file (`x.d.ts`, `x.d.mts`, `x.d.cts`, `x.d.css.ts`): the compiler emits nothing for it. */
+export function isDeclarationFile(file: string): boolean {
+  return /\.d\.(?:[cm]?ts|[^./\\]+\.ts)$/.test(file);
+}
+
+/** A record of a file that emits nothing: every import is erased. */
+export function erased(record: ImportRecord): ImportRecord {
+  return { ...record, kind: 'type', names: record.names.map((name) => ({ ...name, kind: 'type' })) };
+}
+
 /** What a name is where it is declared: a value (class, function, variable, enum, namespace), a type (interface, type alias, `export type`), or unknown. */
 export type DeclaredKind = 'value' | 'type' | undefined;
 
@@ -57,7 +67,7 @@ export function decideRuntime(record: ImportRecord, emit: EmitOptions, declared:
     default:
       break;
   }
-  if (record.typeOnlyClause) return { ...record, kind: 'type', names: record.names.map((name) => ({ ...name, kind: 'type' })) };
+  if (record.typeOnlyClause) return erased(record);
   // A side-effect import (`import './polyfill'`) and `export * from` are always kept; `import {} from`
   // only under verbatimModuleSyntax.
   if (record.sideEffect) return { ...record, kind: 'value' };
