@@ -8,7 +8,6 @@
 //   --seed S      the seed (default: a fresh one, printed)
 //   --path P      replay one counterexample path of a seed (from a failure report), with --runs 1
 //   --replay F    check one saved spec (test-output/fuzz/*.json or fixtures/fuzz/*.json)
-//   --strict      with --replay: without the exclusions for open bugs
 //   --binary      also run the built binary under another locale on every project (slower; needs npm run build)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -22,7 +21,6 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     path: { type: 'string' },
     replay: { type: 'string' },
-    strict: { type: 'boolean', default: false },
     binary: { type: 'boolean', default: false },
   },
 });
@@ -38,7 +36,6 @@ const seed = values.seed === undefined ? String(Date.now() % 2 ** 31) : whole('s
 const env = { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed };
 if (values.path) env.FUZZ_PATH = values.path;
 if (values.replay) env.FUZZ_REPLAY = path.resolve(values.replay);
-if (values.strict) env.FUZZ_STRICT = '1';
 if (values.binary) env.FUZZ_BINARY = '1';
 console.log(values.replay ? `fuzz: replaying ${values.replay}` : `fuzz: ${runs} runs, seed ${seed}${values.path ? `, path ${values.path}` : ''}${values.binary ? ', with the binary' : ''}`);
 const started = Date.now();

@@ -452,7 +452,14 @@ const CONFIG_MUTATIONS: Array<(config: Record<string, unknown>) => Record<string
   (config) => ({ ...config, include: ['/etc/**'] }),
 ];
 
-const RAW_CONFIGS = ['', '{', '{ "preset": "recommended", }', 'null', '[]', '"recommended"', '42', 'true', '{"layers": {"domain": "src/domain/**"}}\u0000', '\ufeff{"layers":{"domain":"src/domain/**"}}', `${'['.repeat(20000)}${']'.repeat(20000)}`, `{"a":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`];
+/**
+ * Not a config nested thousands of levels deep (`[[[[…]]]]`). Open bug, reported to the owner of
+ * src/config/load.ts: since the config is read as JSONC (commit 92dd72f), jsonc-parser's recursive
+ * descent overflows the stack and the RangeError escapes: `cosmic-lint audit` prints an internal
+ * error with a stack trace instead of a config error (JSON.parse's failure was one). Found by seeds
+ * 42 and 7 of `npm run fuzz`; reproducer: fixtures/fuzz/open-bug-deeply-nested-config-crashes.json.
+ */
+const RAW_CONFIGS = ['', '{', '{ "preset": "recommended", }', '{ /* a comment */ "layers": { "domain": "src/domain/**", }, }', 'null', '[]', '"recommended"', '42', 'true', '{"layers": {"domain": "src/domain/**"}}\u0000', '\ufeff{"layers":{"domain":"src/domain/**"}}', `{"a":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`];
 
 const config: fc.Arbitrary<ConfigSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: 'absent' as const }) },

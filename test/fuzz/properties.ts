@@ -276,8 +276,6 @@ export async function checkBaselineText(text: string, result: AuditResult): Prom
 export interface CheckOptions {
   /** Keep the project on disk (for a replay): the folder it was written to is returned. */
   keep?: boolean;
-  /** Check without the exclusions for open bugs (an open-bug fixture must fail this way until its bug is fixed). */
-  strict?: boolean;
 }
 
 /** Writes `spec` to a fresh temporary folder and checks every property on it. */
@@ -286,14 +284,14 @@ export async function checkProject(spec: ProjectSpec, options: CheckOptions = {}
   const root = path.join(base, 'project');
   try {
     await timed('write', () => writeProject(spec, root, path.join(base, 'outside')));
-    await checkWrittenProject(spec, root, options.strict === true);
+    await checkWrittenProject(spec, root);
   } finally {
     if (!options.keep) fs.rmSync(base, { recursive: true, force: true });
   }
   return root;
 }
 
-async function checkWrittenProject(spec: ProjectSpec, root: string, strict: boolean): Promise<void> {
+async function checkWrittenProject(spec: ProjectSpec, root: string): Promise<void> {
   stats.runs += 1;
   const maxWarnings = spec.maxWarnings ?? undefined;
   const first = await timed('audit', () => audit(root, spec));
@@ -351,7 +349,7 @@ async function checkWrittenProject(spec: ProjectSpec, root: string, strict: bool
   await timed('path order', () => checkPathOrder(spec, root, outcome));
   if (spec.binaryLocale) await timed('binary', () => checkBinary(spec, root, { status: outcome.exitCode, stdout: outputs['json']!, stderr: outputs['stderr header']! + outputs['stderr diagnostics']! }));
   await timed('baseline', () => checkBaseline(spec, root, outcome, again.result));
-  await timed('eslint', () => checkEslintAgreement(spec, root, outcome, strict));
+  await timed('eslint', () => checkEslintAgreement(spec, root, outcome));
 }
 
 /**
@@ -504,18 +502,9 @@ async function checkBaseline(spec: ProjectSpec, root: string, outcome: AuditOutc
  * - files either engine cannot parse (a diagnostic in the audit, a fatal message in ESLint);
  * - runs with `--preset` over a config file that names a preset: ESLint has no `--preset`, and the
  *   config file's preset wins over the flat config's by design, so the two run different presets.
- *
- * And an open bug (not `strict`), reported to the owner of src/project/* and src/config/load.ts:
- * in a declaration file (`x.d.mts`, `x.d.cts`, which the default `exclude` misses, or any `.d.ts`
- * a config's own `exclude` lets through), the audit takes every import for type-only (a
- * declaration emits no JavaScript) and ESLint takes a value use for a runtime import
- * (fixtures/fuzz/open-bug-declaration-file-engines-disagree.json). Declaration files are not
- * compared.
- */
-/** A declaration file's name, as TypeScript tells one: `.d.ts`, `.d.mts`, `.d.cts`, or `.d.<anything>.ts`. */
-const DECLARATION_FILE = /\.d\.(?:[cm]?ts|[^/]*\.ts)$/;
 
-async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: AuditOutcome, strict: boolean): Promise<void> {
+ */
+async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: AuditOutcome): Promise<void> {
   const { config, result } = outcome;
   const filePreset = spec.config.kind === 'object' ? spec.config.value['preset'] : undefined;
   if (spec.presetOverride !== null && filePreset !== undefined && spec.presetOverride !== filePreset) {
@@ -531,7 +520,6 @@ async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: Au
   for (const file of files) {
     const relative = relativePosix(config.root, file);
     if (failed.has(relative) || failed.has(file)) continue;
-    if (!strict && DECLARATION_FILE.test(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
     const row = (ruleId: string | null, line: number, column: number) => `${ruleId} ${line}:${column}`;
     let messages: ESLint.LintResult['messages'];
