@@ -75,7 +75,14 @@ export function findConfigFile(directory: string, cache?: Map<string, string | n
  */
 function parseJsonc(text: string, file: string): unknown {
   const errors: ParseError[] = [];
-  const value = parseJsoncText(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let value: unknown;
+  try {
+    value = parseJsoncText(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // The parser recurses: a value nested thousands deep is no description of a project.
+    if (error instanceof RangeError) throw new CosmicError('config', 'the config file is nested too deep to read (thousands of levels of arrays or objects)', file);
+    throw error;
+  }
   if (errors.length === 0) return value;
   const where = (offset: number): string => {
     const before = text.slice(0, offset).split(/\r\n|\r|\n/);
