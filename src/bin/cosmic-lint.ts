@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, describeEntry, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/build.js';
-import { formatDiagnostics, formatRunHeader } from '../report/text.js';
+import { formatDiagnostics, formatOutputNote, formatRunHeader } from '../report/text.js';
 import { neutralise } from '../report/escape.js';
 import { REPORTERS } from '../report/index.js';
 
@@ -139,6 +139,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
   if (command.output) {
     guardWrites();
     writeFileAtomic(path.resolve(cwd, command.output), report);
+    if (!command.quiet) process.stderr.write(formatOutputNote(result, command.format, command.output, code));
   } else {
     process.stdout.write(report);
   }

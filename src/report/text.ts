@@ -50,9 +50,18 @@ export function formatText(result: AuditResult, options: TextOptions): string {
   const problems = errors + warnings;
   const tail = [`${plural(files, 'file')} checked`, ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : []), ...(result.summary.durationMs !== undefined ? [`${result.summary.durationMs} ms`] : [])].join(', ');
   lines.push('');
-  if (problems === 0) lines.push(paint('green', `✔ no problems (${tail})`));
+  // No success mark when the check could not do its whole job: a diagnostic means exit 2.
+  if (problems === 0 && result.diagnostics.length > 0) lines.push(paint('red', paint('bold', `✖ no problems found, but the check is incomplete: ${tail} (see stderr)`)));
+  else if (problems === 0) lines.push(paint('green', `✔ no problems (${tail})`));
   else lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) · ${tail}`)));
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+/** The line on stderr after a report went to a file (`--output`), so a finished run never looks like a hang. */
+export function formatOutputNote(result: AuditResult, format: string, file: string, exitCode: number): string {
+  const { errors, warnings, baselined } = result.summary;
+  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : [])];
+  return `cosmic-lint: wrote the ${format} report to ${neutralise(file)}: ${counts.join(', ')} (exit ${exitCode})\n`;
 }
 
 /** Diagnostics for stderr: what kept the tool from checking everything, with the file and the reason. */

@@ -144,12 +144,25 @@ describe('cosmic-lint audit', () => {
     expect(runCli(['audit', fixturePath('violations', 'no-unclassified-files'), '--max-warnings', '1']).status).toBe(0);
   });
 
-  it('writes --output atomically and prints nothing', () => {
+  it('writes --output atomically, prints no report, and says on stderr where it went and what it found', () => {
     const output = path.join(temporary, 'report.json');
     const run = runCli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', output]);
     expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`cosmic-lint: wrote the json report to ${output}: 2 errors, 0 warnings (exit 1)\n`);
     expect((JSON.parse(fs.readFileSync(output, 'utf8')) as AuditResult).violations.length).toBe(2);
     expect(fs.readdirSync(temporary).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('shows no success mark when a diagnostic made the check incomplete (exit 2)', () => {
+    const project = path.join(temporary, 'incomplete');
+    fs.mkdirSync(path.join(project, 'src', 'domain'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' } }));
+    fs.writeFileSync(path.join(project, 'src', 'domain', 'broken.ts'), 'export const = ;\n');
+    const run = runCli(['audit'], project);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('broken.ts');
+    expect(run.stdout).not.toContain('✔');
+    expect(run.stdout).toMatch(/✖ .*the check is incomplete/);
   });
 
   it('refuses an --output it cannot write before the audit, with one line naming the path: a missing or read-only folder, a folder, a special file, a read-only file', () => {
