@@ -105,11 +105,18 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: strin
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message;
-    const flag = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1];
+    // Node's own texts are written for programmers ("To specify a positional argument…"): say it in one line of ours.
+    const { message, code } = error as Error & { code?: string };
+    const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1]?.split('=')[0];
     const known = Object.keys(options).map((name) => `--${name}`);
-    const hint = flag ? suggest(flag.split('=')[0]!, known) : undefined;
-    throw new UsageError(`${message}${hint ? ` Did you mean ${hint}?` : ''} See: cosmic-lint ${command} --help`);
+    const hint = flag ? suggest(flag, known) : undefined;
+    const help = `see cosmic-lint ${command} --help`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) throw new UsageError(`unknown option ${flag} for ${command}${hint ? ` (did you mean ${hint}?)` : ''}; ${help}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+      const takesValue = (options as Record<string, { type: string }>)[flag.replace(/^-+/, '')]?.type === 'string' || /argument missing/.test(message);
+      throw new UsageError(takesValue ? `option ${flag} needs a value; ${help}` : `option ${flag} takes no value; ${help}`);
+    }
+    throw new UsageError(`${message.replace(/\s+/g, ' ')}; ${help}`);
   }
 }
 

@@ -240,7 +240,12 @@ describe('cosmic-lint arguments', () => {
   it('rejects an unknown flag with a hint and exit 2', () => {
     const run = runCli(['audit', '--formt', 'json']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/Unknown option '--formt'.*Did you mean --format\?.*cosmic-lint audit --help/);
+    expect(run.stderr).toBe('cosmic-lint: unknown option --formt for audit (did you mean --format?); see cosmic-lint audit --help\n');
+  });
+
+  it('says in one line of its own that an option needs a value, or takes none', () => {
+    expect(runCli(['audit', '--format']).stderr).toBe('cosmic-lint: option --format needs a value; see cosmic-lint audit --help\n');
+    expect(runCli(['audit', '--timing=yes']).stderr).toBe('cosmic-lint: option --timing takes no value; see cosmic-lint audit --help\n');
   });
 
   it('rejects an unknown command and a bad --format value with a hint', () => {
