@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ALL_RULES, FILE_CHECKS, isOn, runFileCheck, type RuleMeta } from '../checks/registry.js';
 import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
 import { packageInfo } from '../config/package-info.js';
+import { CosmicError } from '../config/errors.js';
 import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { discoverFiles } from '../project/discover.js';
 import { buildProjectModel, type Diagnostic } from '../project/model.js';
@@ -40,7 +41,7 @@ export interface AuditOutcome {
 /** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const started = options.now();
-  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset });
+  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset, deferConflicts: true });
   const { config } = project;
   const roots = options.paths.length > 0 ? options.paths.map((entry) => path.resolve(options.cwd, entry)) : [config.root];
   const discovery = discoverFiles(roots, project.classifier);
@@ -53,6 +54,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     });
   }
   const model = buildProjectModel(project, discovery.files, options.onProgress);
+  // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
+  const conflicts = project.classifier.conflicts();
+  if (conflicts.length > 0) {
+    throw new CosmicError('config', `invalid configuration: ${conflicts.length === 1 ? 'a file matches' : `${conflicts.length} pairs of globs match`} the same files:\n${conflicts.map((line) => `  - ${line}`).join('\n')}`, config.source);
+  }
   diagnostics.push(...model.diagnostics);
   if (config.tsconfigs.length === 0) {
     const aliased = [...model.files.values()].flatMap((file) => file.imports.filter((imported) => imported.target.type === 'unresolved' && !imported.specifier.startsWith('.')).map(() => file.path));

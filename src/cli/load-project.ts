@@ -12,6 +12,8 @@ export interface ProjectOptions {
   near?: string | undefined;
   configFile?: string | undefined;
   preset?: PresetName | undefined;
+  /** Collect files claimed by two layers or roles instead of stopping at the first (see createClassifier). */
+  deferConflicts?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function loadProject(options: ProjectOptions): Project {
     const root = findProjectRoot(start);
     config = resolveConfig({ preset: options.preset }, root, `detected layout (no cosmic-lint.config.json at or above ${root})`);
   }
-  return projectFromConfig(config);
+  return projectFromConfig(config, { deferConflicts: options.deferConflicts });
 }
 
 /** Fails with every path that does not exist, named: a command asked about nothing must not answer as if it had. */

@@ -5,6 +5,7 @@ import type { GlobList, Layer, ResolvedConfig, Role, RoleKey } from '../config/t
 import { leavesRoot, toPosix } from '../config/paths.js';
 import { globComplexityProblem } from '../config/validate.js';
 import { conventionalRole } from './roles.js';
+import { compareText } from '../config/order.js';
 
 export interface Classification {
   /** POSIX path relative to the config root. */
@@ -23,6 +24,11 @@ export interface Classification {
 
 export interface Classifier {
   classify(absolutePath: string): Classification;
+  /**
+   * With `deferConflicts`: every pair of globs found to claim one file so far, one line each (the
+   * first file, and how many more), for a run that reports them all at once.
+   */
+  conflicts(): string[];
 }
 
 type Matcher = (file: string) => boolean;
@@ -71,8 +77,19 @@ function compileRoles(lists: GlobList<RoleKey>[], source: string): RoleGlobs[] {
 const entryName = (name: RoleKey) => (name === 'none' ? 'none (no role)' : name);
 
 
-/** Classifies files by the config's globs, caching each answer; one classifier per config. */
-export function createClassifier(config: ResolvedConfig): Classifier {
+/**
+ * Classifies files by the config's globs, caching each answer; one classifier per config. A file
+ * two layers (or two roles) claim is a config error: at once, or with `deferConflicts` collected
+ * (the first glob wins meanwhile) so that a whole-project run names every overlap in one go.
+ */
+export function createClassifier(config: ResolvedConfig, options: { deferConflicts?: boolean } = {}): Classifier {
+  const conflicts = new Map<string, { file: string; claim: string; more: number }>();
+  const conflict = (key: string, file: string, claim: string): void => {
+    if (!options.deferConflicts) throw new CosmicError('config', `"${file}" ${claim}`, config.source);
+    const known = conflicts.get(key);
+    if (known) known.more += 1;
+    else conflicts.set(key, { file, claim, more: 0 });
+  };
   const layers = compile(config.layers, config.source);
   const roles = compileRoles(config.roles, config.source);
   // A role listed in `roles` comes from its globs only; its naming convention is off.
@@ -90,10 +107,10 @@ export function createClassifier(config: ResolvedConfig): Classifier {
     for (const candidate of layers) {
       if (!candidate.matches(file)) continue;
       if (layer && layer.name !== candidate.name) {
-        throw new CosmicError(
-          'config',
-          `"${file}" matches two layers: "${layer.name}" by glob "${layer.glob}" and "${candidate.name}" by glob "${candidate.glob}". A file may belong to one layer only; narrow one of the globs.`,
-          config.source,
+        conflict(
+          `layers\0${layer.glob}\0${candidate.glob}`,
+          file,
+          `matches two layers: "${layer.name}" by glob "${layer.glob}" and "${candidate.name}" by glob "${candidate.glob}". A file may belong to one layer only; narrow one of the globs.`,
         );
       }
       layer ??= candidate;
@@ -109,10 +126,10 @@ export function createClassifier(config: ResolvedConfig): Classifier {
         continue;
       }
       if (roleByGlob && roleByGlob.name !== list.name) {
-        throw new CosmicError(
-          'config',
-          `"${file}" matches two entries of roles: ${entryName(roleByGlob.name)} by glob "${roleByGlob.glob}" and ${entryName(list.name)} by glob "${taken.glob}". A file may have one role (or none) only; narrow one of the globs, or take the file out of one with a "!" glob.`,
-          config.source,
+        conflict(
+          `roles\0${roleByGlob.glob}\0${taken.glob}`,
+          file,
+          `matches two entries of roles: ${entryName(roleByGlob.name)} by glob "${roleByGlob.glob}" and ${entryName(list.name)} by glob "${taken.glob}". A file may have one role (or none) only; narrow one of the globs, or take the file out of one with a "!" glob.`,
         );
       }
       roleByGlob ??= { name: list.name, glob: taken.glob };
@@ -142,6 +159,8 @@ export function createClassifier(config: ResolvedConfig): Classifier {
   }
 
   return {
+    conflicts: () =>
+      [...conflicts.values()].map(({ file, claim, more }) => `"${file}"${more > 0 ? ` (and ${more} more ${more === 1 ? 'file' : 'files'})` : ''} ${claim}`).sort(compareText),
     classify(absolutePath) {
       let classification = cache.get(absolutePath);
       if (!classification) {

@@ -48,9 +48,9 @@ export function createProjectCache(options: { watch?: boolean } = {}): ProjectCa
   };
 }
 
-export function projectFromConfig(config: ResolvedConfig, options: { watch?: boolean } = {}): Project {
+export function projectFromConfig(config: ResolvedConfig, options: { watch?: boolean; deferConflicts?: boolean } = {}): Project {
   const resolver = createResolver(config.tsconfigs, config.root, options);
-  return { config, classifier: createClassifier(config), resolver, exports: createExportIndex(resolver, options) };
+  return { config, classifier: createClassifier(config, options), resolver, exports: createExportIndex(resolver, options) };
 }
 
 export interface ProjectLookup {

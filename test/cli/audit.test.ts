@@ -236,6 +236,26 @@ describe('cosmic-lint audit', () => {
   });
 });
 
+describe('cosmic-lint audit on an overlapping config', () => {
+  it('names every pair of globs that claim the same files in one run, with a file and a count each (exit 2)', () => {
+    const project = path.join(temporary, 'overlaps');
+    for (const file of ['src/adapters/a.ts', 'src/adapters/b.ts', 'src/service/views/v.ts', 'src/domain/m.ts']) {
+      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      fs.writeFileSync(path.join(project, file), 'export const x = 1;\n');
+    }
+    fs.writeFileSync(
+      path.join(project, 'cosmic-lint.config.json'),
+      JSON.stringify({ layers: { domain: 'src/**', adapters: 'src/adapters/**', 'service-layer': 'src/service/**' }, roles: { handlers: 'src/service/**', views: 'src/service/views/**' } }),
+    );
+    const run = runCli(['audit'], project);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('invalid configuration: 3 pairs of globs match the same files:\n');
+    expect(run.stderr).toContain('  - "src/adapters/a.ts" (and 1 more file) matches two layers: "domain" by glob "src/**" and "adapters" by glob "src/adapters/**".');
+    expect(run.stderr).toContain('  - "src/service/views/v.ts" matches two layers: "domain" by glob "src/**" and "service-layer" by glob "src/service/**".');
+    expect(run.stderr).toContain('  - "src/service/views/v.ts" matches two entries of roles: handlers by glob "src/service/**" and views by glob "src/service/views/**".');
+  });
+});
+
 describe('cosmic-lint arguments', () => {
   it('rejects an unknown flag with a hint and exit 2', () => {
     const run = runCli(['audit', '--formt', 'json']);
