@@ -96,7 +96,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
   const baselineFile = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
   const previous = baselineFile ? readBaseline(baselineFile, command.updateBaseline) : undefined;
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
-  const { result, exitCode, rules, config, unclassified } = await runAudit({
+  const { result, exitCode, rules, config, unclassified, unmatchedGlobs } = await runAudit({
     cwd,
     paths: command.paths,
     configFile: command.config,
@@ -114,7 +114,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, cwd: string):
   });
   if (process.stderr.isTTY && !command.quiet) process.stderr.write('\r\u001b[K');
   // Every format: results go to stdout (or --output), so stderr is free to say what the run used.
-  if (!command.quiet) process.stderr.write(formatRunHeader(config, unclassified));
+  if (!command.quiet) process.stderr.write(formatRunHeader(config, unclassified, unmatchedGlobs));
   checkAuditOutputs(command, cwd, config.source);
   let code = exitCode;
   if (baselineFile) {

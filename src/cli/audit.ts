@@ -36,6 +36,8 @@ export interface AuditOutcome {
   config: ResolvedConfig;
   /** Checked files in no layer, relative POSIX paths, sorted. */
   unclassified: string[];
+  /** Layer and role globs of the config that match no checked file (likely a typo), when the whole project was audited. */
+  unmatchedGlobs: string[];
 }
 
 /** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
@@ -116,5 +118,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   });
   const rules = Object.values(ALL_RULES).filter((rule) => isOn(project, rule.ruleId));
   const unclassified = [...model.files.values()].flatMap((file) => (file.classification.layer ? [] : [file.classification.file])).sort();
-  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified };
+  // Only a whole-project run can tell a glob that matches nothing; a detected layout's globs come from folders that exist.
+  const unmatchedGlobs = options.paths.length === 0 && config.detected.length === 0 ? project.classifier.unmatchedGlobs() : [];
+  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs };
 }

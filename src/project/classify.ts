@@ -29,6 +29,8 @@ export interface Classifier {
    * first file, and how many more), for a run that reports them all at once.
    */
   conflicts(): string[];
+  /** The layer and role globs no file classified so far has matched (`layers.adapters glob "src/adaptors/**"`), in config order. */
+  unmatchedGlobs(): string[];
 }
 
 type Matcher = (file: string) => boolean;
@@ -94,6 +96,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
   const roles = compileRoles(config.roles, config.source);
   // A role listed in `roles` comes from its globs only; its naming convention is off.
   const configured = new Set(config.roles.map((list) => list.name).filter((name): name is Role => name !== 'none'));
+  const matched = new Set<string>();
   const isIncluded = anyOf(config.include, 'include', config.source);
   const isExcluded = anyOf(config.exclude, 'exclude', config.source);
   const cache = new Map<string, Classification>();
@@ -106,6 +109,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
     let layer: { name: Layer; glob: string } | undefined;
     for (const candidate of layers) {
       if (!candidate.matches(file)) continue;
+      matched.add(`layers.${candidate.name}\0${candidate.glob}`);
       if (layer && layer.name !== candidate.name) {
         conflict(
           `layers\0${layer.glob}\0${candidate.glob}`,
@@ -120,6 +124,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
     for (const list of roles) {
       const taken = list.take.find((candidate) => candidate.matches(file));
       if (!taken) continue;
+      for (const candidate of list.take) if (candidate.matches(file)) matched.add(`roles.${list.name}\0${candidate.glob}`);
       const left = list.leave.find((candidate) => candidate.matches(file));
       if (left) {
         roleNotes.push(`roles.${list.name} glob "${taken.glob}" matches, but "${left.glob}" takes the file out`);
@@ -159,6 +164,12 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
   }
 
   return {
+    unmatchedGlobs: () => [
+      ...layers.map((candidate) => ({ where: `layers.${candidate.name}`, glob: candidate.glob })),
+      ...roles.flatMap((list) => list.take.map((candidate) => ({ where: `roles.${list.name}`, glob: candidate.glob }))),
+    ]
+      .filter(({ where, glob }) => !matched.has(`${where}\0${glob}`))
+      .map(({ where, glob }) => `${where} glob "${glob}"`),
     conflicts: () =>
       [...conflicts.values()].map(({ file, claim, more }) => `"${file}"${more > 0 ? ` (and ${more} more ${more === 1 ? 'file' : 'files'})` : ''} ${claim}`).sort(compareText),
     classify(absolutePath) {

@@ -74,12 +74,13 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
  * (detection's first note is its summary, `3 modules (…)`), and how many checked files it left in
  * no layer, so a surprising result can be traced to its cause before reading any finding.
  */
-export function formatRunHeader(config: ResolvedConfig, unclassified: readonly string[]): string {
+export function formatRunHeader(config: ResolvedConfig, unclassified: readonly string[], unmatchedGlobs: readonly string[] = []): string {
   const detected = config.detected[0];
   const preset = `preset ${config.preset.name}`;
   const used = path.isAbsolute(config.source)
     ? `config ${config.source} (${preset})${detected ? `; it has no "layers", so detected under ${config.root}: ${detected}` : ''}`
     : `no config file; detected layout under ${config.root} (${preset}): ${detected ?? 'nothing'}`;
   const left = unclassified.length > 0 ? `; ${plural(unclassified.length, 'file')} in no layer (e.g. ${unclassified[0]!}; run cosmic-lint classify <file>)` : '';
-  return `cosmic-lint: ${neutralise(`${used}${left}`)}\n`;
+  const unmatched = unmatchedGlobs.map((glob) => `cosmic-lint: ${neutralise(glob)} matches no checked file: a typo, or a folder that is gone?\n`).join('');
+  return `cosmic-lint: ${neutralise(`${used}${left}`)}\n${unmatched}`;
 }

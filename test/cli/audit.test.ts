@@ -256,6 +256,27 @@ describe('cosmic-lint audit on an overlapping config', () => {
   });
 });
 
+describe('cosmic-lint audit on a config with a typo', () => {
+  it('says which layer and role globs match no checked file, on stderr, when the whole project is audited', () => {
+    const project = path.join(temporary, 'typo');
+    for (const file of ['src/domain/model.ts', 'src/adapters/orm.ts', 'src/service/views/list.ts']) {
+      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      fs.writeFileSync(path.join(project, file), 'export const x = 1;\n');
+    }
+    fs.writeFileSync(
+      path.join(project, 'cosmic-lint.config.json'),
+      JSON.stringify({ layers: { domain: 'src/domain/**', adapters: 'src/adaptors/**', 'service-layer': 'src/service/**' }, roles: { views: 'src/service/views/**', handlers: 'src/service/handlers/**' } }),
+    );
+    const whole = runCli(['audit'], project);
+    expect(whole.stderr).toContain('cosmic-lint: layers.adapters glob "src/adaptors/**" matches no checked file: a typo, or a folder that is gone?\n');
+    expect(whole.stderr).toContain('cosmic-lint: roles.handlers glob "src/service/handlers/**" matches no checked file');
+    expect(whole.stderr).not.toContain('layers.domain glob');
+    expect(whole.stderr).not.toContain('roles.views glob');
+    // Auditing part of the project says nothing: the other globs match files it was not asked about.
+    expect(runCli(['audit', 'src/domain'], project).stderr).not.toContain('matches no checked file');
+  });
+});
+
 describe('cosmic-lint arguments', () => {
   it('rejects an unknown flag with a hint and exit 2', () => {
     const run = runCli(['audit', '--formt', 'json']);
