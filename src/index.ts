@@ -15,12 +15,13 @@ export { createProjectCache, projectForFile, projectFromConfig, resolveImports }
 
 export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
 
-const { name, version } = packageInfo();
+const { version } = packageInfo();
 
 type CosmicPlugin = Omit<ESLint.Plugin, 'meta' | 'configs'> & { meta: { name: string; version: string; namespace: string }; configs: Record<PresetName, Linter.Config> };
 
 const plugin: CosmicPlugin = {
-  meta: { name, version, namespace: 'cosmic' },
+  // The name is the rule namespace, as oxlint reads it (`"jsPlugins": ["cosmic-lint"]` then gives `cosmic/…` rules); ESLint keys it only for caching.
+  meta: { name: 'cosmic', version, namespace: 'cosmic' },
   // typescript-eslint's RuleModule and ESLint's Rule.RuleModule describe the same runtime object.
   rules: rules as unknown as Record<string, Rule.RuleModule>,
   configs: {} as Record<PresetName, Linter.Config>,

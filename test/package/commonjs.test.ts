@@ -28,7 +28,7 @@ it('require("cosmic-lint") in a CommonJS eslint.config.js is the plugin, and its
   write('probe.cjs', "const cosmic = require('cosmic-lint');\nprocess.stdout.write(JSON.stringify({ name: cosmic.meta.name, presets: Object.keys(cosmic.configs), rules: Object.keys(cosmic.rules).length }));\n");
   const probe = spawnSync(process.execPath, ['probe.cjs'], { cwd: project, encoding: 'utf8' });
   expect(probe.stderr).toBe('');
-  expect(JSON.parse(probe.stdout)).toEqual({ name: 'cosmic-lint', presets: ['domain-only', 'part1', 'recommended', 'strict'], rules: expect.any(Number) as number });
+  expect(JSON.parse(probe.stdout)).toEqual({ name: 'cosmic', presets: ['domain-only', 'part1', 'recommended', 'strict'], rules: expect.any(Number) as number });
   const lint = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', 'src'], { cwd: project, encoding: 'utf8' });
   expect(lint.stderr).toBe('');
   expect(lint.status).toBe(1);
