@@ -1,8 +1,12 @@
 // One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
 // time since the process started (processMs: loading included), problems found and peak memory.
-//   node bench/eslint-child.mjs <project> parse|floor|cosmic|audit|depcruise [depcruise-config.cjs]
+//   node bench/eslint-child.mjs <project> parse|floor|cosmic|oxlint|audit|depcruise [depcruise-config.cjs]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [projectArgument, mode, depcruiseConfig] = process.argv.slice(2);
 const project = path.resolve(projectArgument);
@@ -30,6 +34,22 @@ async function eslint() {
   };
 }
 
+/** oxlint with cosmic's rules as a JS plugin (the README's .oxlintrc.json), its own rules off: the whole oxlint process, timed from here. */
+async function oxlint() {
+  const { default: cosmic } = await import('../dist/src/index.js');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-bench-oxlint-'));
+  fs.mkdirSync(path.join(home, 'node_modules'));
+  fs.symlinkSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), path.join(home, 'node_modules', 'cosmic-lint'), 'dir');
+  fs.writeFileSync(path.join(home, '.oxlintrc.json'), JSON.stringify({ jsPlugins: ['cosmic-lint'], categories: { correctness: 'off' }, rules: cosmic.configs.recommended.rules }));
+  const binary = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'oxlint', 'bin', 'oxlint');
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [binary, '-c', path.join(home, '.oxlintrc.json'), '--format', 'json', '--no-ignore', 'src'], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - start;
+  fs.rmSync(home, { recursive: true, force: true });
+  const output = JSON.parse(run.stdout);
+  return { ms, processMs: ms, problems: output.diagnostics.length, fatal: 0, files: output.number_of_files };
+}
+
 async function audit() {
   const { runAudit } = await import('../dist/src/cli/audit.js');
   const start = performance.now();
@@ -47,5 +67,6 @@ async function depcruise() {
   return { ms: performance.now() - start, problems: output.summary.violations.length, fatal: 0, files: output.summary.totalCruised };
 }
 
-const measured = mode === 'audit' ? await audit() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
-console.log(JSON.stringify({ ...measured, processMs: performance.now(), maxRssMiB: process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }));
+const measured = mode === 'audit' ? await audit() : mode === 'oxlint' ? await oxlint() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
+// oxlint's own process is timed and its memory not seen from here: its processMs is its wall time.
+console.log(JSON.stringify({ processMs: performance.now(), ...measured, maxRssMiB: mode === 'oxlint' ? NaN : process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }));

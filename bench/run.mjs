@@ -26,7 +26,8 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
-const project = values.project ? path.resolve(values.project) : path.join(here, '.corpus', 'synthetic');
+// Outside the repository: tools that honour .gitignore (oxlint) would skip a corpus inside it.
+const project = values.project ? path.resolve(values.project) : path.join(os.tmpdir(), 'cosmic-bench-synthetic');
 if (!values.project) {
   const made = generate(project, Number(values.files));
   console.log(`synthetic project: ${made.files} files, ${made.violations} planted violations, in ${path.relative(process.cwd(), project)}`);
@@ -59,7 +60,8 @@ function measure(modes) {
 
 function line(label, sample, field) {
   const ms = median(sample.map((entry) => entry[field]));
-  const peak = Math.max(...sample.map((entry) => entry.maxRssMiB));
+  const peaks = sample.map((entry) => entry.maxRssMiB).filter((peak) => Number.isFinite(peak));
+  const peak = peaks.length > 0 ? Math.max(...peaks) : NaN;
   return { ms, text: `${label.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms   peak ${peak.toFixed(0).padStart(5)} MiB   ${sample[0].problems} findings, ${sample[0].files} files` };
 }
 
@@ -75,6 +77,11 @@ if (!values['skip-eslint']) {
   console.log(`cosmic / parse-only        ${ratio(samples, 'cosmic', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10)`);
   console.log(`no-op rule / parse-only    ${ratio(samples, 'floor', 'parse', 'ms').toFixed(3)}×   (ESLint's own cost of having any rule)`);
   console.log(`cosmic / no-op rule        ${ratio(samples, 'cosmic', 'floor', 'ms').toFixed(3)}×   (what cosmic's rules add)`);
+  // The same rules under oxlint's JS plugins: whole processes compared, loading included.
+  const processes = measure(['cosmic', 'oxlint']);
+  console.log('\n1b. The same rules, ESLint or oxlint (whole process, loading included)');
+  for (const [mode, label] of [['cosmic', 'ESLint + cosmic recommended'], ['oxlint', 'oxlint + cosmic (jsPlugins)']]) console.log(line(label, processes[mode], 'processMs').text);
+  console.log(`oxlint / ESLint            ${ratio(processes, 'oxlint', 'cosmic', 'processMs').toFixed(3)}×`);
 }
 
 if (!values['skip-audit']) {
