@@ -159,7 +159,7 @@ async function formatAll(result: AuditResult, outcome: AuditOutcome): Promise<Re
   // JSON first: a difference in the result shows there, whole.
   for (const [format, reporter] of Object.entries(REPORTERS).sort(([a], [b]) => Number(b === 'json') - Number(a === 'json'))) outputs[format] = await reporter(result, { color: false, rules: outcome.rules });
   outputs['text (colour)'] = await REPORTERS['text']!(result, { color: true, rules: outcome.rules });
-  outputs['stderr header'] = formatRunHeader(outcome.config, outcome.unclassified);
+  outputs['stderr header'] = formatRunHeader(outcome.config, outcome.unclassified, outcome.unmatchedGlobs);
   outputs['stderr diagnostics'] = formatDiagnostics(result.diagnostics);
   return outputs;
 }
