@@ -17,7 +17,7 @@ import { checkBaselineText, checkProject, checkReports, stats, timing } from './
 import { auditResultArbitrary, baselineTextArbitrary } from './result-arbitrary.js';
 
 const env = process.env;
-const RUNS = Number(env['FUZZ_RUNS'] ?? 100);
+const RUNS = Number(env['FUZZ_RUNS'] ?? 250);
 /** In `npm test`, this many more projects also go through the built binary under another locale (a process each). */
 const BINARY_RUNS = 4;
 const SEED = Number(env['FUZZ_SEED'] ?? 20261211);
