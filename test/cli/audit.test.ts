@@ -236,17 +236,23 @@ describe('cosmic-lint audit', () => {
   });
 });
 
+/** A project under the temporary folder: the files (each a plain export) and the config. */
+function configuredProject(name: string, files: readonly string[], config: object): string {
+  const project = path.join(temporary, name);
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+    fs.writeFileSync(path.join(project, file), 'export const x = 1;\n');
+  }
+  fs.writeFileSync(path.join(project, 'cosmic-lint.config.json'), JSON.stringify(config));
+  return project;
+}
+
 describe('cosmic-lint audit on an overlapping config', () => {
   it('names every pair of globs that claim the same files in one run, with a file and a count each (exit 2)', () => {
-    const project = path.join(temporary, 'overlaps');
-    for (const file of ['src/adapters/a.ts', 'src/adapters/b.ts', 'src/service/views/v.ts', 'src/domain/m.ts']) {
-      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
-      fs.writeFileSync(path.join(project, file), 'export const x = 1;\n');
-    }
-    fs.writeFileSync(
-      path.join(project, 'cosmic-lint.config.json'),
-      JSON.stringify({ layers: { domain: 'src/**', adapters: 'src/adapters/**', 'service-layer': 'src/service/**' }, roles: { handlers: 'src/service/**', views: 'src/service/views/**' } }),
-    );
+    const project = configuredProject('overlaps', ['src/adapters/a.ts', 'src/adapters/b.ts', 'src/service/views/v.ts', 'src/domain/m.ts'], {
+      layers: { domain: 'src/**', adapters: 'src/adapters/**', 'service-layer': 'src/service/**' },
+      roles: { handlers: 'src/service/**', views: 'src/service/views/**' },
+    });
     const run = runCli(['audit'], project);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('invalid configuration: 3 pairs of globs match the same files:\n');
@@ -258,15 +264,10 @@ describe('cosmic-lint audit on an overlapping config', () => {
 
 describe('cosmic-lint audit on a config with a typo', () => {
   it('says which layer and role globs match no checked file, on stderr, when the whole project is audited', () => {
-    const project = path.join(temporary, 'typo');
-    for (const file of ['src/domain/model.ts', 'src/adapters/orm.ts', 'src/service/views/list.ts']) {
-      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
-      fs.writeFileSync(path.join(project, file), 'export const x = 1;\n');
-    }
-    fs.writeFileSync(
-      path.join(project, 'cosmic-lint.config.json'),
-      JSON.stringify({ layers: { domain: 'src/domain/**', adapters: 'src/adaptors/**', 'service-layer': 'src/service/**' }, roles: { views: 'src/service/views/**', handlers: 'src/service/handlers/**' } }),
-    );
+    const project = configuredProject('typo', ['src/domain/model.ts', 'src/adapters/orm.ts', 'src/service/views/list.ts'], {
+      layers: { domain: 'src/domain/**', adapters: 'src/adaptors/**', 'service-layer': 'src/service/**' },
+      roles: { views: 'src/service/views/**', handlers: 'src/service/handlers/**' },
+    });
     const whole = runCli(['audit'], project);
     expect(whole.stderr).toContain('cosmic-lint: layers.adapters glob "src/adaptors/**" matches no checked file: a typo, or a folder that is gone?\n');
     expect(whole.stderr).toContain('cosmic-lint: roles.handlers glob "src/service/handlers/**" matches no checked file');
