@@ -4,6 +4,7 @@ import type * as TS from 'typescript';
 import { createMemo, dependOnContent } from '../config/watch.js';
 import type { Resolver } from './resolve.js';
 import type { DeclaredKind } from './runtime.js';
+import { exceedsNesting } from './nesting.js';
 import { typescript } from './typescript.js';
 
 type Kind = 'value' | 'type';
@@ -79,6 +80,8 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
     } catch {
       return map;
     }
+    // Nested past the audit's limit: it declares nothing we can tell (the audit reports the file).
+    if (exceedsNesting(ts, text, /\.[jt]sx$/.test(file) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard) !== undefined) return map;
     try {
       source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     } catch (error) {

@@ -4,6 +4,7 @@ import type { Classification } from './classify.js';
 import type { Construction, ResolvedImport } from './imports.js';
 import { constructionsOfSourceFile, firstParseError, importRecordsOfSourceFile } from './imports-typescript.js';
 import { resolveImports, type Project } from './project.js';
+import { exceedsNesting, MAX_NESTING } from './nesting.js';
 import { typescript } from './typescript.js';
 
 export type DiagnosticKind = 'config' | 'io' | 'parse-error' | 'tsconfig' | 'no-files' | 'no-tsconfig' | 'engine';
@@ -37,8 +38,8 @@ function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
-/** What a file nested deeper than the parser's call stack gets: a per-file diagnostic, never the end of the run. */
-const TOO_DEEP = 'nests too deeply for the parser (call stack exhausted; generated or minified code?); its imports were not checked';
+/** What a file gets if the parser still runs out of call stack within the nesting limit: a per-file diagnostic, never the end of the run. */
+const TOO_DEEP = `nests too deeply for the parser (over ${MAX_NESTING} levels of brackets, or the call stack ran out; generated or minified code?); its imports were not checked`;
 
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
 export function buildProjectModel(project: Project, files: readonly string[], onProgress?: (done: number, total: number) => void): ProjectModel {
@@ -61,9 +62,15 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     }
     // A byte order mark is no column: ESLint drops it too, so both count columns alike.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const kind = scriptKind(ts, file);
+    const depth = exceedsNesting(ts, text, kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard);
+    if (depth !== undefined) {
+      model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
+      continue;
+    }
     let source: TS.SourceFile;
     try {
-      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });

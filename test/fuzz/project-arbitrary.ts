@@ -340,14 +340,10 @@ const part: fc.Arbitrary<PartSpec> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('deep' as const),
       shape: fc.constantFrom<DeepShape>('parens', 'arrays', 'objects', 'calls', 'blocks', 'generics', 'binary', 'templates', 'arrows', 'ternaries'),
-      // Shallow enough for every parser and walker, or far too deep for any. Not in between: whether a
-      // file nesting ~1500–5000 levels is a parse-error diagnostic depends on how much stack the
-      // (recursive, JIT-compiled) parser and walker happen to use, so the same project gives different
-      // results on two runs in one process. Open bug, reported to the owner of src/project/*
-      // (src/project/model.ts decides "too deep" by catching RangeError):
-      // test/fuzz/too-deep.test.ts shows it (a run from a deeper call stack reports a file the
-      // shallow run checked).
-      depth: fc.constantFrom(3, 50, 500, 20_000),
+      // Around the audit's fixed nesting limit (src/project/nesting.ts, 400) and far past it. Depths
+      // in between once gave different results on two runs in one process (the parser's stack ran
+      // out or not depending on the JIT); test/fuzz/too-deep.test.ts keeps that fixed.
+      depth: fc.constantFrom(3, 50, 399, 401, 500, 1500, 3000, 20_000),
     }),
   },
 );
@@ -452,14 +448,8 @@ const CONFIG_MUTATIONS: Array<(config: Record<string, unknown>) => Record<string
   (config) => ({ ...config, include: ['/etc/**'] }),
 ];
 
-/**
- * Not a config nested thousands of levels deep (`[[[[…]]]]`). Open bug, reported to the owner of
- * src/config/load.ts: since the config is read as JSONC (commit 92dd72f), jsonc-parser's recursive
- * descent overflows the stack and the RangeError escapes: `cosmic-lint audit` prints an internal
- * error with a stack trace instead of a config error (JSON.parse's failure was one). Found by seeds
- * 42 and 7 of `npm run fuzz`; reproducer: fixtures/fuzz/open-bug-deeply-nested-config-crashes.json.
- */
-const RAW_CONFIGS = ['', '{', '{ "preset": "recommended", }', '{ /* a comment */ "layers": { "domain": "src/domain/**", }, }', 'null', '[]', '"recommended"', '42', 'true', '{"layers": {"domain": "src/domain/**"}}\u0000', '\ufeff{"layers":{"domain":"src/domain/**"}}', `{"a":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`];
+/** Raw config texts, the broken ones included: a config nested 20,000 deep is a config error naming the file (fixtures/fuzz/deeply-nested-config-is-a-config-error.json). */
+const RAW_CONFIGS = ['', '{', '{ "preset": "recommended", }', '{ /* a comment */ "layers": { "domain": "src/domain/**", }, }', 'null', '[]', '"recommended"', '42', 'true', '{"layers": {"domain": "src/domain/**"}}\u0000', '\ufeff{"layers":{"domain":"src/domain/**"}}', `{"a":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`, `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `{"a":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`];
 
 const config: fc.Arbitrary<ConfigSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: 'absent' as const }) },
