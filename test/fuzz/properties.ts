@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import ajvDraft04 from 'ajv-draft-04';
 import { ESLint } from 'eslint';
 import { XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
@@ -27,22 +26,14 @@ import { applyBaseline, formatBaseline, parseBaseline, updateBaseline, type Base
 import { exitCodeOf } from '../../src/results/build.js';
 import type { AuditResult } from '../../src/results/violation.js';
 import { REPO_ROOT } from '../helpers.js';
-import { isUri, isUriReference } from '../report/uri.js';
+import { validateSarif } from '../report/sarif-schema.js';
+import { isUriReference } from '../report/uri.js';
 import { filePath, NEW_FILE_NAME, NEW_FILE_TEXT, writeProject, type ProjectSpec } from './project-arbitrary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Validators
 
 const validateResults = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as object);
-const sarifSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-// ajv-draft-04 is CommonJS with a `default` export; the SARIF schema is draft-04 and one of its patterns is not valid in unicode mode.
-const AjvDraft04 = ((ajvDraft04 as unknown as { default?: unknown }).default ?? ajvDraft04) as typeof ajvDraft04.default;
-const validateSarif = new AjvDraft04({
-  allErrors: true,
-  strict: false,
-  unicodeRegExp: false,
-  formats: { uri: isUri, 'uri-reference': isUriReference, 'date-time': (text: string) => !Number.isNaN(Date.parse(text)) },
-}).compile(sarifSchema);
 
 /** What a report for people must never carry raw: C0 but LF and tab, DEL, C1, bidi controls and marks, U+2028/9, non-characters, lone surrogates. */
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

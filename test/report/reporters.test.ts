@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import ajvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../src/checks/registry.js';
@@ -9,8 +6,8 @@ import { formatJunit } from '../../src/report/junit.js';
 import { escapeMarkdown, formatMarkdown } from '../../src/report/markdown.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, REPO_ROOT, runCli } from '../helpers.js';
-import { isUri, isUriReference } from './uri.js';
+import { fixturePath, runCli } from '../helpers.js';
+import { validateSarif } from './sarif-schema.js';
 
 function audit(fixture: string): AuditResult {
   return JSON.parse(runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'json']).stdout) as AuditResult;
@@ -20,18 +17,6 @@ const rules = Object.values(ALL_RULES);
 const sample = audit('sample');
 const hostile = audit('report/hostile');
 
-/** The official SARIF 2.1.0 schema, as Microsoft publishes it in @microsoft/jest-sarif (a dev dependency, not copied here). */
-const sarifSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-// ajv-draft-04 is CommonJS with a `default` export.
-const AjvDraft04 = ((ajvDraft04 as unknown as { default?: unknown }).default ?? ajvDraft04) as typeof ajvDraft04.default;
-// The SARIF schema is JSON Schema draft-04 (Ajv's draft-04 build), and one of its patterns is not valid in unicode mode.
-// Its URI formats are checked (RFC 3986, above): a path from the project must be percent-encoded to pass.
-const validateSarif = new AjvDraft04({
-  allErrors: true,
-  strict: false,
-  unicodeRegExp: false,
-  formats: { uri: isUri, 'uri-reference': isUriReference, 'date-time': (text: string) => !Number.isNaN(Date.parse(text)) },
-}).compile(sarifSchema);
 
 describe('sarif', () => {
   it('cosmic-lint audit --format sarif validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', () => {
