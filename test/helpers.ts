@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import cosmic from '../src/index.js';
 import type { PresetName } from '../src/config/types.js';
+import { CosmicError } from '../src/config/errors.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,4 +55,15 @@ export function runCli(args: readonly string[], cwd: string = REPO_ROOT, env: No
   if (!fs.existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
   const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The CosmicError `action` throws; fails the test when it throws nothing, and rethrows anything else. */
+export function thrown(action: () => unknown): CosmicError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof CosmicError) return error;
+    throw error;
+  }
+  throw new Error('expected a CosmicError');
 }

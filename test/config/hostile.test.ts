@@ -4,13 +4,12 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import cosmic from '../../src/index.js';
-import { CosmicError } from '../../src/config/errors.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { configProblems, validateConfig } from '../../src/config/validate.js';
 import { createClassifier } from '../../src/project/classify.js';
 import { createProjectCache, projectForFile } from '../../src/project/project.js';
 import { resolveConfig } from '../../src/config/load.js';
-import { runCli } from '../helpers.js';
+import { runCli, thrown } from '../helpers.js';
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-hostile-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
@@ -25,15 +24,6 @@ function withConfig(name: string, source: string): string {
   return root;
 }
 
-function thrown(action: () => unknown): CosmicError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CosmicError) return error;
-    throw error;
-  }
-  throw new Error('expected a CosmicError');
-}
 
 const HOSTILE_MODULES: Array<[string, string, RegExp]> = [
   ['a cyclic object', "const config = { layers: { domain: 'src/domain/**' } }; config.self = config; export default config;", /: invalid configuration: self refers back to itself \(a cyclic object\)/],

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CosmicError } from '../../src/config/errors.js';
 import { findConfigFile, loadConfigFile, resolveConfig } from '../../src/config/load.js';
 import { detectLayout } from '../../src/config/detect.js';
-import { fixturePath } from '../helpers.js';
+import { fixturePath, thrown } from '../helpers.js';
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-config-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
@@ -19,15 +18,6 @@ function project(name: string, files: Record<string, string>): string {
   return root;
 }
 
-function thrown(action: () => unknown): CosmicError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CosmicError) return error;
-    throw error;
-  }
-  throw new Error('expected a CosmicError');
-}
 
 describe('loading a config file', () => {
   it('resolves the allocation config: preset, layers, the tsconfig next to it, defaults', () => {
