@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { toPosix } from '../config/paths.js';
-import { createMemo, dependOnContent, dependOnListing } from '../config/watch.js';
-import { readTsconfig } from './tsconfig.js';
+import { createMemo, dependOnListing } from '../config/watch.js';
+import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 
@@ -45,6 +45,7 @@ function defaultOptions(ts: typeof TS): TS.CompilerOptions {
  * goes in it); a file read depends on the file.
  */
 function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
+  const { readFile } = recordingConfigHost(ts, () => []);
   const files = createMemo<string, boolean>(watch);
   const directories = createMemo<string, boolean>(watch);
   const realpaths = createMemo<string, string>(watch);
@@ -64,10 +65,7 @@ function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
         dependOnListing(path.dirname(file));
         return ts.sys.realpath ? ts.sys.realpath(file) : file;
       }),
-    readFile: (file) => {
-      dependOnContent(file);
-      return ts.sys.readFile(file);
-    },
+    readFile,
     getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
   };
 }
@@ -83,28 +81,14 @@ function aliasPattern(key: string): RegExp {
  * next to others is seen).
  */
 function listingHost(ts: typeof TS, directory: string): TS.ParseConfigHost {
-  return {
-    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    fileExists: (file) => {
-      dependOnListing(path.dirname(file));
-      return ts.sys.fileExists(file);
-    },
-    readFile: (file) => {
-      dependOnContent(file);
-      return ts.sys.readFile(file);
-    },
-    readDirectory: (...args) => {
-      const files = ts.sys.readDirectory(...args);
-      dependOnListing(directory);
-      for (const file of files) {
-        for (let folder = path.dirname(file); folder.startsWith(directory + path.sep) || folder === directory; folder = path.dirname(folder)) {
-          dependOnListing(folder);
-          if (folder === directory) break;
-        }
-      }
-      return files;
-    },
-  };
+  return recordingConfigHost(ts, (...args) => {
+    const files = ts.sys.readDirectory(...args);
+    dependOnListing(directory);
+    for (const file of files) {
+      for (let folder = path.dirname(file); folder.startsWith(directory + path.sep); folder = path.dirname(folder)) dependOnListing(folder);
+    }
+    return files;
+  });
 }
 
 function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: ResolverDiagnostic[]): CompilerSetup {

@@ -13,27 +13,34 @@ export interface TsconfigRead {
 }
 
 /**
+ * A host for reading tsconfig files whose reads are recorded as dependencies of the answer being
+ * computed (config/watch.ts): a file read depends on the file, an existence check on its folder's
+ * listing. `readDirectory` says how the tsconfig's own files are listed, if at all.
+ */
+export function recordingConfigHost(ts: typeof TS, readDirectory: TS.ParseConfigHost['readDirectory']): TS.ParseConfigHost {
+  return {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readFile: (name) => {
+      dependOnContent(name);
+      return ts.sys.readFile(name);
+    },
+    fileExists: (name) => {
+      dependOnListing(path.dirname(name));
+      return ts.sys.fileExists(name);
+    },
+    readDirectory,
+  };
+}
+
+/**
  * Reads a tsconfig with TypeScript, `extends` flattened, without enumerating the project's files
  * (only the options matter to resolution and to dependency-cruiser).
  */
 export function readTsconfig(file: string): TsconfigRead {
   const ts = typescript();
-  const readFile = (name: string): string | undefined => {
-    dependOnContent(name);
-    return ts.sys.readFile(name);
-  };
-  const read = ts.readConfigFile(file, readFile);
+  const host = recordingConfigHost(ts, () => []);
+  const read = ts.readConfigFile(file, host.readFile);
   if (read.error) return { parsed: undefined, problems: [{ file, message: `does not parse: ${ts.flattenDiagnosticMessageText(read.error.messageText, '; ')}` }] };
-  const host: TS.ParseConfigHost = {
-    ...ts.sys,
-    readFile,
-    fileExists: (name) => {
-      dependOnListing(path.dirname(name));
-      return ts.sys.fileExists(name);
-    },
-    readDirectory: () => [],
-    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-  };
   const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
   const problems = parsed.errors
     .filter((error) => error.code !== NO_INPUTS_FOUND)
