@@ -81,7 +81,7 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
       return map;
     }
     // Nested past the audit's limit: it declares nothing we can tell (the audit reports the file).
-    if (exceedsNesting(ts, text, /\.[jt]sx$/.test(file) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard) !== undefined) return map;
+    if (exceedsNesting(ts, text, file) !== undefined) return map;
     try {
       source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     } catch (error) {

@@ -62,15 +62,13 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     }
     // A byte order mark is no column: ESLint drops it too, so both count columns alike.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const kind = scriptKind(ts, file);
-    const depth = exceedsNesting(ts, text, kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard);
-    if (depth !== undefined) {
+    if (exceedsNesting(ts, text, file) !== undefined) {
       model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
       continue;
     }
     let source: TS.SourceFile;
     try {
-      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });

@@ -12,17 +12,19 @@ export const MAX_NESTING = 400;
 const OPENERS = new Set([0x28, 0x5b, 0x7b, 0x3c, 0x3f, 0x3d]); // ( [ { < ? = (of =>)
 
 /**
- * How deep `text` nests, if past `limit`, counted with TypeScript's scanner (no recursion; strings
+ * How deep `text` (the content of `file`, whose name says whether it holds JSX) nests, if past
+ * `limit`, counted with TypeScript's scanner (no recursion; strings
  * and comments do not count). Two measures: brackets, braces, parentheses and a template's
  * `${ … }`; and the constructs the parser also recurses on without brackets (`() => () => …`,
  * `a ? b : c ? …`, `Array<Array<…>>`): the `=>`, `?` and `<` tokens in a row with no `;`, `,`,
  * brace or `>` between them. Files with fewer such characters in all than the limit are not
  * scanned: they cannot nest deeper than that.
  */
-export function exceedsNesting(ts: typeof TS, text: string, variant: TS.LanguageVariant, limit = MAX_NESTING): number | undefined {
+export function exceedsNesting(ts: typeof TS, text: string, file: string, limit = MAX_NESTING): number | undefined {
   let openers = 0;
   for (let index = 0; index < text.length && openers <= limit; index++) if (OPENERS.has(text.charCodeAt(index))) openers++;
   if (openers <= limit) return undefined;
+  const variant = /\.[jt]sx$/.test(file) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, text);
   const stack: boolean[] = []; // true: a template substitution
   let deepest = 0;

@@ -8,7 +8,7 @@ import { typescript } from '../../src/project/typescript.js';
  * the same file parsed on one run and not on the next (test/fuzz/too-deep.test.ts).
  */
 const ts = typescript();
-const check = (text: string, jsx = false) => exceedsNesting(ts, text, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard);
+const check = (text: string, jsx = false) => exceedsNesting(ts, text, jsx ? 'page.tsx' : 'module.ts');
 const repeat = (depth: number, open: string, middle: string, close: string) => `${open.repeat(depth)}${middle}${close.repeat(depth)}`;
 
 const SHAPES: Record<string, (depth: number) => string> = {
