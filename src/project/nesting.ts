@@ -9,8 +9,6 @@ import type * as TS from 'typescript';
  */
 export const MAX_NESTING = 400;
 
-const OPENERS = new Set([0x28, 0x5b, 0x7b, 0x3c, 0x3f, 0x3d]); // ( [ { < ? = (of =>)
-
 /**
  * How deep `text` (the content of `file`, whose name says whether it holds JSX) nests, if past
  * `limit`, counted with TypeScript's scanner (no recursion; strings
@@ -21,9 +19,15 @@ const OPENERS = new Set([0x28, 0x5b, 0x7b, 0x3c, 0x3f, 0x3d]); // ( [ { < ? = (o
  * scanned: they cannot nest deeper than that.
  */
 export function exceedsNesting(ts: typeof TS, text: string, file: string, limit = MAX_NESTING): number | undefined {
-  let openers = 0;
-  for (let index = 0; index < text.length && openers <= limit; index++) if (OPENERS.has(text.charCodeAt(index))) openers++;
-  if (openers <= limit) return undefined;
+  // Each measure is at most the number of characters that can raise it.
+  let brackets = 0;
+  let chains = 0;
+  for (let index = 0; index < text.length && brackets <= limit && chains <= limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28 || code === 0x5b || code === 0x7b) brackets++; // ( [ {
+    else if (code === 0x3f || code === 0x3c || (code === 0x3d && text.charCodeAt(index + 1) === 0x3e)) chains++; // ? < =>
+  }
+  if (brackets <= limit && chains <= limit) return undefined;
   const variant = /\.[jt]sx$/.test(file) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, text);
   const stack: boolean[] = []; // true: a template substitution
