@@ -1,5 +1,5 @@
-import { chainItems, type AuditResult } from '../results/violation.js';
-import { plural } from './words.js';
+import type { AuditResult } from '../results/violation.js';
+import { chainLines } from './words.js';
 import { neutralise } from './escape.js';
 
 /** GitHub's escaping for a workflow command's message. */
@@ -25,8 +25,8 @@ export function formatGithub(result: AuditResult): string {
   const lines = result.violations
     .filter((violation) => !violation.baselined)
     .map((violation) => {
-      const chain = chainItems(violation)
-        .map((item) => ('hop' in item ? `\n  ↳ ${neutralise(item.hop.file)}:${item.hop.line} '${neutralise(item.hop.specifier)}'` : `\n  ↳ … ${plural(item.omitted, 'more hop')} …`))
+      const chain = chainLines(violation)
+        .map((line) => `\n  ${line}`)
         .join('');
       const properties = [
         `file=${property(violation.file)}`,

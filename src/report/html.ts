@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Layer } from '../config/types.js';
 import { chainItems, type AuditResult, type LayerEdge, type Violation } from '../results/violation.js';
 import { escapeXml, neutralise } from './escape.js';
-import { plural } from './words.js';
+import { hopsLeftOut, plural } from './words.js';
 
 type Dot = (source: string) => string;
 let graphviz: Promise<Dot> | undefined;
@@ -98,7 +98,7 @@ apply();
 /** A chain's hops as list items (numbered by their place in the whole chain), and the gap where hops were left out. */
 function chainHtml(violation: Violation): string {
   return chainItems(violation)
-    .map((item) => ('hop' in item ? `<li value="${item.position}"><code>${text(`${item.hop.file}:${item.hop.line}`)}</code> imports <code>${text(`'${item.hop.specifier}'`)}</code></li>` : `<li class="omitted">… ${plural(item.omitted, 'more hop')} …</li>`))
+    .map((item) => ('hop' in item ? `<li value="${item.position}"><code>${text(`${item.hop.file}:${item.hop.line}`)}</code> imports <code>${text(`'${item.hop.specifier}'`)}</code></li>` : `<li class="omitted">${hopsLeftOut(item.omitted)}</li>`))
     .join('');
 }
 

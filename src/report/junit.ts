@@ -1,14 +1,14 @@
 import type { RuleMeta } from '../checks/registry.js';
-import { chainItems, type AuditResult, type Violation } from '../results/violation.js';
-import { plural } from './words.js';
+import type { AuditResult, Violation } from '../results/violation.js';
+import { chainLines } from './words.js';
 import { escapeXml, neutralise } from './escape.js';
 
 /** A project string in an attribute or in text: controls (tab, LF and CR too, which XML would turn into spaces), bidi controls and XML-illegal characters shown as `\uXXXX`, then the markup escaped. */
 const xml = (text: string) => escapeXml(neutralise(text));
 
 function failureText(violation: Violation): string {
-  const chain = chainItems(violation)
-    .map((item) => ('hop' in item ? `\n  ↳ ${neutralise(item.hop.file)}:${item.hop.line} '${neutralise(item.hop.specifier)}'` : `\n  ↳ … ${plural(item.omitted, 'more hop')} …`))
+  const chain = chainLines(violation)
+    .map((line) => `\n  ${line}`)
     .join('');
   return `${neutralise(violation.file)}:${violation.line}:${violation.column} ${neutralise(violation.message)}${chain}`;
 }

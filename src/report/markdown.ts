@@ -1,7 +1,7 @@
 import { chainItems, type AuditResult } from '../results/violation.js';
 import { compareText } from '../config/order.js';
 import { neutralise } from './escape.js';
-import { plural } from './words.js';
+import { hopsLeftOut, plural } from './words.js';
 
 /**
  * Text safe inside a Markdown table cell or list item: no raw HTML, no cell breaks, one line, and
@@ -50,7 +50,7 @@ export function formatMarkdown(result: AuditResult): string {
     for (const violation of live) {
       lines.push(`- **${violation.severity}** ${codeSpan(violation.ruleId)} ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}: ${escapeMarkdown(violation.message)}`);
       for (const item of chainItems(violation)) {
-        lines.push('hop' in item ? `  - ↳ ${escapeMarkdown(`${item.hop.file}:${item.hop.line}`)} imports ${escapeMarkdown(`'${item.hop.specifier}'`)}` : `  - ↳ … ${plural(item.omitted, 'more hop')} …`);
+        lines.push('hop' in item ? `  - ↳ ${escapeMarkdown(`${item.hop.file}:${item.hop.line}`)} imports ${escapeMarkdown(`'${item.hop.specifier}'`)}` : `  - ↳ ${hopsLeftOut(item.omitted)}`);
       }
     }
   }

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../project/model.js';
 import { chainItems, type AuditResult, type Violation } from '../results/violation.js';
 import { neutralise } from './escape.js';
-import { plural } from './words.js';
+import { hopsLeftOut, plural } from './words.js';
 
 export interface TextOptions {
   color: boolean;
@@ -42,7 +42,7 @@ export function formatText(result: AuditResult, options: TextOptions): string {
       const severity = violation.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
       lines.push(`  ${`${violation.line}:${violation.column}`.padEnd(7)} ${severity}  ${neutralise(violation.message)}  ${paint('dim', neutralise(violation.ruleId))}`);
       for (const item of chainItems(violation)) {
-        lines.push(paint('dim', 'hop' in item ? `           ↳ ${neutralise(item.hop.file)}:${item.hop.line}  '${neutralise(item.hop.specifier)}'` : `           ↳ … ${plural(item.omitted, 'more hop')} …`));
+        lines.push(paint('dim', 'hop' in item ? `           ↳ ${neutralise(item.hop.file)}:${item.hop.line}  '${neutralise(item.hop.specifier)}'` : `           ↳ ${hopsLeftOut(item.omitted)}`));
       }
     }
   }
