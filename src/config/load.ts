@@ -10,7 +10,7 @@ import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } f
 import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 import { validateConfig } from './validate.js';
 import { parse as parseJsoncText, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { dependOnContent, dependOnListing } from './watch.js';
+import { createMemo, dependOnContent, dependOnListing, type Memo } from './watch.js';
 
 export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
 
@@ -39,34 +39,21 @@ export const DEFAULT_EXCLUDE = [
 const requireModule = createRequire(import.meta.url);
 
 /** The config file in `directory` itself, if any (the first of CONFIG_FILE_NAMES that exists). */
-export function configFileIn(directory: string): string | undefined {
+function configFileIn(directory: string): string | undefined {
   dependOnListing(directory);
   return CONFIG_FILE_NAMES.map((name) => path.join(directory, name)).find((candidate) => fs.existsSync(candidate));
 }
 
-/** The nearest config file at or above `directory`, or undefined. */
-export function findConfigFile(directory: string, cache?: Map<string, string | null>): string | undefined {
-  const visited: string[] = [];
-  let current = path.resolve(directory);
-  let found: string | null = null;
-  for (;;) {
-    const cached = cache?.get(current);
-    if (cached !== undefined) {
-      found = cached;
-      break;
-    }
-    visited.push(current);
-    const file = configFileIn(current);
-    if (file) {
-      found = file;
-      break;
-    }
+/**
+ * The nearest config file at or above `directory`, or undefined. With a `cache`, the answer for
+ * every folder walked is kept (and, in a watching cache, checked against the folder's listing).
+ */
+export function findConfigFile(directory: string, cache: Memo<string, string | undefined> = createMemo(false)): string | undefined {
+  const current = path.resolve(directory);
+  return cache.get(current, () => {
     const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const directoryVisited of visited) cache?.set(directoryVisited, found);
-  return found ?? undefined;
+    return configFileIn(current) ?? (parent === current ? undefined : findConfigFile(parent, cache));
+  });
 }
 
 /**
@@ -208,20 +195,21 @@ function findUpward(directory: string, name: string): string | undefined {
 }
 
 /** Whether `directory` holds a package.json or a tsconfig.json: the root of a project with no config. */
-export function isProjectRoot(directory: string): boolean {
+function isProjectRoot(directory: string): boolean {
   dependOnListing(directory);
   return fs.existsSync(path.join(directory, 'package.json')) || fs.existsSync(path.join(directory, 'tsconfig.json'));
 }
 
 /** The project root for a file with no config: the nearest folder with a package.json or tsconfig.json. */
-export function findProjectRoot(directory: string): string {
-  let current = path.resolve(directory);
-  for (;;) {
-    if (isProjectRoot(current)) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return path.resolve(directory);
-    current = parent;
-  }
+export function findProjectRoot(directory: string, cache: Memo<string, string | undefined> = createMemo(false)): string {
+  return nearestProjectRoot(path.resolve(directory), cache) ?? path.resolve(directory);
+}
+
+function nearestProjectRoot(directory: string, cache: Memo<string, string | undefined>): string | undefined {
+  return cache.get(directory, () => {
+    const parent = path.dirname(directory);
+    return isProjectRoot(directory) ? directory : parent === directory ? undefined : nearestProjectRoot(parent, cache);
+  });
 }
 
 export function isPresetName(value: unknown): value is PresetName {

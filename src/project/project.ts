@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { configFileIn, isProjectRoot, loadConfigFile, resolveConfig } from '../config/load.js';
+import { findConfigFile, findProjectRoot, loadConfigFile, resolveConfig } from '../config/load.js';
 import { createMemo, type Memo } from '../config/watch.js';
 import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
@@ -23,8 +23,8 @@ export interface ProjectCache {
   watch: boolean;
   /** The config file at or above each folder (undefined: none). */
   configFiles: Memo<string, string | undefined>;
-  /** The project root of each folder, for files with no config file above them. */
-  roots: Memo<string, string>;
+  /** The nearest folder with a package.json or tsconfig.json at or above each folder (undefined: none), for files with no config file above them. */
+  roots: Memo<string, string | undefined>;
   byConfigFile: Memo<string, Project>;
   bySettings: Memo<object, Project>;
   byDetectedRoot: Memo<string, Project>;
@@ -63,21 +63,6 @@ export interface ProjectLookup {
   presetHint?: PresetName | undefined;
 }
 
-function configFileAbove(directory: string, cache: ProjectCache): string | undefined {
-  return cache.configFiles.get(directory, () => {
-    const parent = path.dirname(directory);
-    return configFileIn(directory) ?? (parent === directory ? undefined : configFileAbove(parent, cache));
-  });
-}
-
-function projectRootOf(directory: string, start: string, cache: ProjectCache): string {
-  return cache.roots.get(`${directory}\0${start}`, () => {
-    const parent = path.dirname(directory);
-    if (isProjectRoot(directory)) return directory;
-    return parent === directory ? start : projectRootOf(parent, start, cache);
-  });
-}
-
 /**
  * The project a file belongs to: from `settings.cosmic`, else the nearest config file above it,
  * else the layout detected under its package root. Throws a config error when none can be made.
@@ -92,12 +77,12 @@ export function projectForFile(lookup: ProjectLookup, cache: ProjectCache): Proj
       projectFromConfig(resolveConfig(validateConfig(settings, 'settings.cosmic'), lookup.cwd ?? path.dirname(lookup.file), 'settings.cosmic', options), build),
     );
   }
-  const directory = path.resolve(path.dirname(lookup.file));
-  const configFile = configFileAbove(directory, cache);
+  const directory = path.dirname(lookup.file);
+  const configFile = findConfigFile(directory, cache.configFiles);
   if (configFile) {
     return cache.byConfigFile.get(`${configFile}\0${lookup.presetHint ?? ''}`, () => projectFromConfig(loadConfigFile(configFile, options), build));
   }
-  const root = projectRootOf(directory, directory, cache);
+  const root = findProjectRoot(directory, cache.roots);
   return cache.byDetectedRoot.get(`${root}\0${lookup.presetHint ?? ''}`, () =>
     projectFromConfig(resolveConfig({}, root, `detected layout (no cosmic-lint.config.json above ${root})`, options), build),
   );

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findConfigFile, loadConfigFile, resolveConfig } from '../../src/config/load.js';
+import { createMemo } from '../../src/config/watch.js';
 import { detectLayout } from '../../src/config/detect.js';
 import { fixturePath, thrown } from '../helpers.js';
 
@@ -34,10 +35,10 @@ describe('loading a config file', () => {
   });
 
   it('finds the nearest config file upward and caches the walk', () => {
-    const cache = new Map<string, string | null>();
+    const cache = createMemo<string, string | undefined>(false);
     const found = findConfigFile(fixturePath('allocation', 'src', 'allocation', 'domain'), cache);
     expect(found).toBe(fixturePath('allocation', 'cosmic-lint.config.json'));
-    expect(cache.get(fixturePath('allocation', 'src'))).toBe(found);
+    expect(cache.get(fixturePath('allocation', 'src'), () => 'not cached')).toBe(found);
   });
 
   it('loads a .mjs config synchronously (its default export)', () => {
