@@ -6,6 +6,7 @@ import { ESLint } from 'eslint';
 import cosmic from '../src/index.js';
 import type { PresetName } from '../src/config/types.js';
 import { CosmicError } from '../src/config/errors.js';
+import { main } from '../src/cli/main.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,8 +50,26 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built binary, as a user would: `node dist/src/bin/cosmic-lint.js …`. */
-export function runCli(args: readonly string[], cwd: string = REPO_ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
+/**
+ * Runs the command line in process, through the same entry the binary uses (`main` in
+ * src/cli/main.ts), against src/: what it writes is collected, nothing touches this process's
+ * streams, and no stale build can answer. `env` is the whole environment the command sees.
+ */
+export async function cli(args: readonly string[], cwd: string = REPO_ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    cwd,
+    env: { NO_COLOR: '1', ...env },
+    stdout: { write: (text) => void (stdout += text), isTTY: false },
+    stderr: { write: (text) => void (stderr += text), isTTY: false },
+    beforeFirstWrite: () => undefined,
+  });
+  return { status, stdout, stderr };
+}
+
+/** Runs the built binary, as a user would: `node dist/src/bin/cosmic-lint.js …`. For the few smoke tests of the binary itself. */
+export function runBinary(args: readonly string[], cwd: string = REPO_ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
   const bin = path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js');
   if (!fs.existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
   const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });

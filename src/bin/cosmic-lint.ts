@@ -1,27 +1,31 @@
 #!/usr/bin/env node
-// The only modules that touch the process (argv, env, stdout/stderr, the exit code) are this entry
-// and the commands it loads on demand (./commands.ts): `--help` and `--version` load neither the
-// audit nor TypeScript.
-import { packageInfo } from '../config/package-info.js';
-import { parseCommand, type Command } from '../cli/args.js';
-import { formatFatal } from '../cli/fatal.js';
+// The only module that touches the process: it hands argv, the streams, the working directory and
+// the environment to the command line (../cli/main.ts) and sets the exit code from its answer.
+import { main } from '../cli/main.js';
+import { removePendingTemporaries } from '../cli/write-atomic.js';
 
-async function run(command: Command): Promise<number> {
-  switch (command.name) {
-    case 'help':
-      process.stdout.write(command.text);
-      return 0;
-    case 'version':
-      process.stdout.write(`${packageInfo().version}\n`);
-      return 0;
-    default:
-      return (await import('./commands.js')).runCommand(command);
+let writesGuarded = false;
+
+/**
+ * From the first write on, SIGINT and SIGTERM wait for the (synchronous) write in progress instead
+ * of killing the process halfway through it, then remove any temporary file and exit as the signal
+ * would have.
+ */
+function guardWrites(): void {
+  if (writesGuarded) return;
+  writesGuarded = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removePendingTemporaries();
+      process.exit(code);
+    });
   }
 }
 
-try {
-  process.exitCode = await run(parseCommand(process.argv.slice(2)));
-} catch (error) {
-  process.stderr.write(formatFatal(error));
-  process.exitCode = 2;
-}
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+  stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+  beforeFirstWrite: guardWrites,
+});

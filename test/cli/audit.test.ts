@@ -4,12 +4,12 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, lintFixture, REPO_ROOT, runCli } from '../helpers.js';
+import { fixturePath, lintFixture, REPO_ROOT, cli } from '../helpers.js';
 
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as object);
 
-function auditJson(...args: string[]): { status: number | null; result: AuditResult; stderr: string } {
-  const run = runCli(['audit', ...args, '--format', 'json']);
+async function auditJson(...args: string[]): Promise<{ status: number | null; result: AuditResult; stderr: string }> {
+  const run = await cli(['audit', ...args, '--format', 'json']);
   const result = JSON.parse(run.stdout) as AuditResult;
   expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
   return { status: run.status, result, stderr: run.stderr };
@@ -21,8 +21,8 @@ const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-cli-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
 describe('cosmic-lint audit', () => {
-  it('passes the clean allocation service: exit 0, zero violations, schema-valid JSON', () => {
-    const { status, result, stderr } = auditJson(fixturePath('allocation'));
+  it('passes the clean allocation service: exit 0, zero violations, schema-valid JSON', async () => {
+    const { status, result, stderr } = await auditJson(fixturePath('allocation'));
     // Nothing went wrong: stderr holds only the line that says which config the run used.
     expect(stderr).toBe(`cosmic-lint: config ${fixturePath('allocation', 'cosmic-lint.config.json')} (preset recommended)\n`);
     expect(status).toBe(0);
@@ -32,7 +32,7 @@ describe('cosmic-lint audit', () => {
 
   it('gives the same findings as the ESLint rules on every violation fixture (rule, file, line)', async () => {
     for (const name of fs.readdirSync(fixturePath('violations'))) {
-      const { result } = auditJson(fixturePath('violations', name));
+      const { result } = await auditJson(fixturePath('violations', name));
       const { problems } = await lintFixture(fixturePath('violations', name));
       const perFile = result.violations.filter((violation) => violation.chain.length === 0);
       expect(perFile.map((violation) => [violation.ruleId, violation.file, violation.line, violation.column]), name).toEqual(
@@ -42,7 +42,7 @@ describe('cosmic-lint audit', () => {
   });
 
   it('finds what a per-file linter cannot: domain → shared → pg, and domain → unclassified helper → adapter, on the hop to cut, with a chain per hop', async () => {
-    const { status, result } = auditJson(fixturePath('audit', 'transitive'));
+    const { status, result } = await auditJson(fixturePath('audit', 'transitive'));
     expect(status).toBe(1);
     const transitive = result.violations.filter((violation) => violation.ruleId === 'cosmic/no-transitive-violation');
     expect(transitive.map((violation) => [violation.file, violation.line, violation.column, violation.from.layer, violation.to?.package ?? violation.to?.file, violation.chain])).toEqual([
@@ -55,8 +55,8 @@ describe('cosmic-lint audit', () => {
     expect(problems.filter((problem) => problem.ruleId !== 'cosmic/no-unclassified-files')).toEqual([]);
   });
 
-  it('reports one root cause once: 3 domain files reaching 2 packages through one shared helper are one finding, naming both and the 3 files', () => {
-    const { status, result } = auditJson(fixturePath('audit', 'one-root-cause'));
+  it('reports one root cause once: 3 domain files reaching 2 packages through one shared helper are one finding, naming both and the 3 files', async () => {
+    const { status, result } = await auditJson(fixturePath('audit', 'one-root-cause'));
     expect(status).toBe(1);
     expect(result.violations.map((violation) => [violation.ruleId, violation.file, violation.line, violation.to?.package, violation.chain])).toEqual([
       [
@@ -74,16 +74,16 @@ describe('cosmic-lint audit', () => {
     expect(message).toContain("Fix: cut src/shared/db.ts:2 ('pg') and src/shared/db.ts:3 ('slonik')");
   });
 
-  it('reports a cycle across layers once, on the inner layer\'s outward edge, with the whole cycle; a cycle inside one layer is not one', () => {
-    const { result } = auditJson(fixturePath('audit', 'cycle'));
+  it('reports a cycle across layers once, on the inner layer\'s outward edge, with the whole cycle; a cycle inside one layer is not one', async () => {
+    const { result } = await auditJson(fixturePath('audit', 'cycle'));
     const cycles = result.violations.filter((violation) => violation.ruleId === 'cosmic/no-layer-cycles');
     expect(cycles.map((violation) => [violation.file, violation.line, violation.chain.map((hop) => `${hop.file}:${hop.line}`)])).toEqual([
       ['src/domain/model.ts', 1, ['src/domain/model.ts:1', 'src/service-layer/message-bus.ts:1']],
     ]);
   });
 
-  it('prints text grouped by file, chains hop by hop, and a summary; no colour when NO_COLOR is set', () => {
-    const run = runCli(['audit', fixturePath('audit', 'transitive')]);
+  it('prints text grouped by file, chains hop by hop, and a summary; no colour when NO_COLOR is set', async () => {
+    const run = await cli(['audit', fixturePath('audit', 'transitive')]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('src/shared/money.ts\n  1:23    error    The domain reaches the infrastructure package \'pg\'');
     expect(run.stdout).toContain("           ↳ src/domain/model.ts:1  '../shared/money.js'\n           ↳ src/shared/money.ts:1  'pg'\n");
@@ -91,16 +91,16 @@ describe('cosmic-lint audit', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
-  it('fails closed on a file that does not parse: a diagnostic on stderr and in the result, exit 2, the other files still checked', () => {
-    const { status, result, stderr } = auditJson(fixturePath('audit', 'syntax-error'));
+  it('fails closed on a file that does not parse: a diagnostic on stderr and in the result, exit 2, the other files still checked', async () => {
+    const { status, result, stderr } = await auditJson(fixturePath('audit', 'syntax-error'));
     expect(status).toBe(2);
     expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'parse-error', file: 'src/domain/model.ts', line: 3 })]);
     expect(stderr).toMatch(/^cosmic-lint: config .*\n^cosmic-lint: parse-error: src\/domain\/model\.ts:3: does not parse/m);
     expect(rows(result)).toEqual([['cosmic/layer-direction', 'src/domain/ok.ts', 1]]);
   });
 
-  it('fails closed on bare names that resolve to nothing: a project folder and an undeclared name are unresolved, a declared one is its package', () => {
-    const { status, result } = auditJson(fixturePath('audit', 'unresolved-bare'));
+  it('fails closed on bare names that resolve to nothing: a project folder and an undeclared name are unresolved, a declared one is its package', async () => {
+    const { status, result } = await auditJson(fixturePath('audit', 'unresolved-bare'));
     expect(status).toBe(0);
     expect(result.violations.map((violation) => [violation.ruleId, violation.file, violation.line, violation.specifier, violation.to])).toEqual([
       ['cosmic/no-unresolved-imports', 'src/domain/model.ts', 4, 'src/adapters/orm', { file: null, package: null, layer: null, role: null }],
@@ -110,62 +110,62 @@ describe('cosmic-lint audit', () => {
     expect(result.violations[0]!.message).toContain("'src' is the project folder src/, not a package");
   });
 
-  it('fails closed on path aliases without a tsconfig: a diagnostic, not a pass', () => {
-    const { status, result, stderr } = auditJson(fixturePath('audit', 'no-tsconfig-aliases'));
+  it('fails closed on path aliases without a tsconfig: a diagnostic, not a pass', async () => {
+    const { status, result, stderr } = await auditJson(fixturePath('audit', 'no-tsconfig-aliases'));
     expect(status).toBe(2);
     expect(result.diagnostics.map((diagnostic) => diagnostic.kind)).toEqual(['no-tsconfig']);
     expect(rows(result)).toEqual([['cosmic/no-unresolved-imports', 'src/domain/model.ts', 1]]);
     expect(stderr).toContain('no tsconfig.json was found');
   });
 
-  it('exits 2 with the key and no stack trace on an invalid config', () => {
+  it('exits 2 with the key and no stack trace on an invalid config', async () => {
     const root = path.join(temporary, 'bad-config');
     fs.mkdirSync(path.join(root, 'src', 'domain'), { recursive: true });
     fs.writeFileSync(path.join(root, 'src', 'domain', 'model.ts'), 'export const x = 1;\n');
     fs.writeFileSync(path.join(root, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' }, typeImport: 'allowed' }));
-    const run = runCli(['audit', root]);
+    const run = await cli(['audit', root]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('typeImport: unknown key "typeImport" (did you mean "typeImports"?)');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 on a path that does not exist, naming it', () => {
+  it('exits 2 on a path that does not exist, naming it', async () => {
     const missing = path.join(temporary, 'nowhere');
-    const run = runCli(['audit', missing, '--config', fixturePath('allocation', 'cosmic-lint.config.json')]);
+    const run = await cli(['audit', missing, '--config', fixturePath('allocation', 'cosmic-lint.config.json')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`cosmic-lint: io: ${missing}: no such file or folder`);
     expect(run.stderr).toContain('no-files');
   });
 
-  it('turns warnings into exit 1 past --max-warnings', () => {
-    expect(runCli(['audit', fixturePath('violations', 'no-unclassified-files')]).status).toBe(0);
-    expect(runCli(['audit', fixturePath('violations', 'no-unclassified-files'), '--max-warnings', '0']).status).toBe(1);
-    expect(runCli(['audit', fixturePath('violations', 'no-unclassified-files'), '--max-warnings', '1']).status).toBe(0);
+  it('turns warnings into exit 1 past --max-warnings', async () => {
+    expect((await cli(['audit', fixturePath('violations', 'no-unclassified-files')])).status).toBe(0);
+    expect((await cli(['audit', fixturePath('violations', 'no-unclassified-files'), '--max-warnings', '0'])).status).toBe(1);
+    expect((await cli(['audit', fixturePath('violations', 'no-unclassified-files'), '--max-warnings', '1'])).status).toBe(0);
   });
 
-  it('writes --output atomically, prints no report, and says on stderr where it went and what it found', () => {
+  it('writes --output atomically, prints no report, and says on stderr where it went and what it found', async () => {
     const output = path.join(temporary, 'report.json');
-    const run = runCli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', output]);
+    const run = await cli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', output]);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`cosmic-lint: wrote the json report to ${output}: 2 errors, 0 warnings (exit 1)\n`);
     expect((JSON.parse(fs.readFileSync(output, 'utf8')) as AuditResult).violations.length).toBe(2);
     expect(fs.readdirSync(temporary).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('shows no success mark when a diagnostic made the check incomplete (exit 2)', () => {
+  it('shows no success mark when a diagnostic made the check incomplete (exit 2)', async () => {
     const project = path.join(temporary, 'incomplete');
     fs.mkdirSync(path.join(project, 'src', 'domain'), { recursive: true });
     fs.writeFileSync(path.join(project, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' } }));
     fs.writeFileSync(path.join(project, 'src', 'domain', 'broken.ts'), 'export const = ;\n');
-    const run = runCli(['audit'], project);
+    const run = await cli(['audit'], project);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('broken.ts');
     expect(run.stdout).not.toContain('✔');
     expect(run.stdout).toMatch(/✖ .*the check is incomplete/);
   });
 
-  it('refuses an --output it cannot write before the audit, with one line naming the path: a missing or read-only folder, a folder, a special file, a read-only file', () => {
+  it('refuses an --output it cannot write before the audit, with one line naming the path: a missing or read-only folder, a folder, a special file, a read-only file', async () => {
     const locked = path.join(temporary, 'locked');
     fs.mkdirSync(locked);
     fs.chmodSync(locked, 0o555);
@@ -179,7 +179,7 @@ describe('cosmic-lint audit', () => {
       ['/dev/null', 'it is not a regular file (a device, a FIFO or a socket)'],
       [readOnly, 'the file is read-only'],
     ] as const) {
-      const run = runCli(['audit', fixturePath('audit', 'cycle'), '--output', output]);
+      const run = await cli(['audit', fixturePath('audit', 'cycle'), '--output', output]);
       expect(run.status, output).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(`cosmic-lint: cannot write ${output}: ${reason}\n`);
@@ -189,7 +189,7 @@ describe('cosmic-lint audit', () => {
     fs.chmodSync(locked, 0o755);
   });
 
-  it('never writes --output over the config file it reads, named or found', () => {
+  it('never writes --output over the config file it reads, named or found', async () => {
     const root = path.join(temporary, 'config-output');
     fs.cpSync(fixturePath('audit', 'cycle'), root, { recursive: true });
     const config = fs.readdirSync(root).find((name) => name.startsWith('cosmic-lint.config.'));
@@ -197,40 +197,40 @@ describe('cosmic-lint audit', () => {
     const file = path.join(root, config!);
     const before = fs.readFileSync(file, 'utf8');
     for (const args of [['--output', file], ['--config', file, '--output', file]]) {
-      const run = runCli(['audit', root, ...args]);
+      const run = await cli(['audit', root, ...args]);
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(`cosmic-lint: cannot write ${file}: it is the config file this run reads; choose another file for the report (--output)\n`);
     }
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('writes --output through a symlink: the link stays, the target gets the report and keeps its mode', () => {
+  it('writes --output through a symlink: the link stays, the target gets the report and keeps its mode', async () => {
     const target = path.join(temporary, 'linked-report.json');
     const link = path.join(temporary, 'report-link.json');
     fs.writeFileSync(target, 'old');
     fs.chmodSync(target, 0o600);
     fs.symlinkSync(target, link);
-    const run = runCli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', link]);
+    const run = await cli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', link]);
     expect(run.stdout).toBe('');
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect((JSON.parse(fs.readFileSync(target, 'utf8')) as AuditResult).violations.length).toBe(2);
     expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   });
 
-  it('cleans a stale temporary file a killed run left beside --output', () => {
+  it('cleans a stale temporary file a killed run left beside --output', async () => {
     const directory = path.join(temporary, 'stale');
     fs.mkdirSync(directory);
     const stale = path.join(directory, '.report.json.0123456789ab.tmp');
     fs.writeFileSync(stale, 'x'.repeat(1 << 20));
     const longAgo = new Date(Date.now() - 3_600_000);
     fs.utimesSync(stale, longAgo, longAgo);
-    runCli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', path.join(directory, 'report.json')]);
+    await cli(['audit', fixturePath('audit', 'cycle'), '--format', 'json', '--output', path.join(directory, 'report.json')]);
     expect(fs.readdirSync(directory)).toEqual(['report.json']);
   });
 
-  it('is deterministic: two runs give the same violations and fingerprints', () => {
-    const first = auditJson(fixturePath('sample')).result;
-    const second = auditJson(fixturePath('sample')).result;
+  it('is deterministic: two runs give the same violations and fingerprints', async () => {
+    const first = (await auditJson(fixturePath('sample'))).result;
+    const second = (await auditJson(fixturePath('sample'))).result;
     expect(second.violations).toEqual(first.violations);
     expect(new Set(first.violations.map((violation) => violation.fingerprint)).size).toBe(first.violations.length);
   });
@@ -248,12 +248,12 @@ function configuredProject(name: string, files: readonly string[], config: objec
 }
 
 describe('cosmic-lint audit on an overlapping config', () => {
-  it('names every pair of globs that claim the same files in one run, with a file and a count each (exit 2)', () => {
+  it('names every pair of globs that claim the same files in one run, with a file and a count each (exit 2)', async () => {
     const project = configuredProject('overlaps', ['src/adapters/a.ts', 'src/adapters/b.ts', 'src/service/views/v.ts', 'src/domain/m.ts'], {
       layers: { domain: 'src/**', adapters: 'src/adapters/**', 'service-layer': 'src/service/**' },
       roles: { handlers: 'src/service/**', views: 'src/service/views/**' },
     });
-    const run = runCli(['audit'], project);
+    const run = await cli(['audit'], project);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('invalid configuration: 3 pairs of globs match the same files:\n');
     expect(run.stderr).toContain('  - "src/adapters/a.ts" (and 1 more file) matches two layers: "domain" by glob "src/**" and "adapters" by glob "src/adapters/**".');
@@ -263,50 +263,50 @@ describe('cosmic-lint audit on an overlapping config', () => {
 });
 
 describe('cosmic-lint audit on a config with a typo', () => {
-  it('says which layer and role globs match no checked file, on stderr, when the whole project is audited', () => {
+  it('says which layer and role globs match no checked file, on stderr, when the whole project is audited', async () => {
     const project = configuredProject('typo', ['src/domain/model.ts', 'src/adapters/orm.ts', 'src/service/views/list.ts'], {
       layers: { domain: 'src/domain/**', adapters: 'src/adaptors/**', 'service-layer': 'src/service/**' },
       roles: { views: 'src/service/views/**', handlers: 'src/service/handlers/**' },
     });
-    const whole = runCli(['audit'], project);
+    const whole = await cli(['audit'], project);
     expect(whole.stderr).toContain('cosmic-lint: layers.adapters glob "src/adaptors/**" matches no checked file: a typo, or a folder that is gone?\n');
     expect(whole.stderr).toContain('cosmic-lint: roles.handlers glob "src/service/handlers/**" matches no checked file');
     expect(whole.stderr).not.toContain('layers.domain glob');
     expect(whole.stderr).not.toContain('roles.views glob');
     // Auditing part of the project says nothing: the other globs match files it was not asked about.
-    expect(runCli(['audit', 'src/domain'], project).stderr).not.toContain('matches no checked file');
+    expect((await cli(['audit', 'src/domain'], project)).stderr).not.toContain('matches no checked file');
   });
 });
 
 describe('cosmic-lint arguments', () => {
-  it('rejects an unknown flag with a hint and exit 2', () => {
-    const run = runCli(['audit', '--formt', 'json']);
+  it('rejects an unknown flag with a hint and exit 2', async () => {
+    const run = await cli(['audit', '--formt', 'json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('cosmic-lint: unknown option --formt for audit (did you mean --format?); see cosmic-lint audit --help\n');
   });
 
-  it('says in one line of its own that an option needs a value, or takes none', () => {
-    expect(runCli(['audit', '--format']).stderr).toBe('cosmic-lint: option --format needs a value; see cosmic-lint audit --help\n');
-    expect(runCli(['audit', '--timing=yes']).stderr).toBe('cosmic-lint: option --timing takes no value; see cosmic-lint audit --help\n');
+  it('says in one line of its own that an option needs a value, or takes none', async () => {
+    expect((await cli(['audit', '--format'])).stderr).toBe('cosmic-lint: option --format needs a value; see cosmic-lint audit --help\n');
+    expect((await cli(['audit', '--timing=yes'])).stderr).toBe('cosmic-lint: option --timing takes no value; see cosmic-lint audit --help\n');
   });
 
-  it('rejects an unknown command and a bad --format value with a hint', () => {
-    expect(runCli(['audti']).stderr).toContain('unknown command "audti" (did you mean "audit"?)');
-    expect(runCli(['audit', '--format', 'sarf']).stderr).toContain('--format must be one of github, html, json, junit, markdown, sarif, text, got "sarf" (did you mean "sarif"?)');
+  it('rejects an unknown command and a bad --format value with a hint', async () => {
+    expect((await cli(['audti'])).stderr).toContain('unknown command "audti" (did you mean "audit"?)');
+    expect((await cli(['audit', '--format', 'sarf'])).stderr).toContain('--format must be one of github, html, json, junit, markdown, sarif, text, got "sarf" (did you mean "sarif"?)');
   });
 
-  it('prints help for each command and the version', () => {
-    expect(runCli(['--help']).stdout).toContain('Usage: cosmic-lint <command>');
-    expect(runCli(['audit', '--help']).stdout).toContain('--max-warnings N');
-    expect(runCli(['classify', '--help']).stdout).toContain('Usage: cosmic-lint classify');
-    expect(runCli(['depcruise-config', '--help']).stdout).toContain('Usage: cosmic-lint depcruise-config');
-    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it('prints help for each command and the version', async () => {
+    expect((await cli(['--help'])).stdout).toContain('Usage: cosmic-lint <command>');
+    expect((await cli(['audit', '--help'])).stdout).toContain('--max-warnings N');
+    expect((await cli(['classify', '--help'])).stdout).toContain('Usage: cosmic-lint classify');
+    expect((await cli(['depcruise-config', '--help'])).stdout).toContain('Usage: cosmic-lint depcruise-config');
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
 describe('cosmic-lint classify', () => {
-  it('says which layer and role a file has, and which glob or name gave it', () => {
-    const run = runCli(['classify', 'src/allocation/service-layer/unit-of-work.ts', 'src/allocation/views.ts', 'types/vendor.d.ts'], fixturePath('allocation'));
+  it('says which layer and role a file has, and which glob or name gave it', async () => {
+    const run = await cli(['classify', 'src/allocation/service-layer/unit-of-work.ts', 'src/allocation/views.ts', 'types/vendor.d.ts'], fixturePath('allocation'));
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       'src/allocation/service-layer/unit-of-work.ts\n  layer:   service-layer (glob "src/allocation/service-layer/**")\n  role:    unit-of-work (file name "unit-of-work": the word "unit of work" (unit-of-work by convention in the service layer))\n  checked: yes',
@@ -317,14 +317,14 @@ describe('cosmic-lint classify', () => {
     );
   });
 
-  it('reports the detected layout when there is no config', () => {
-    const run = runCli(['classify', 'src/allocation/domain/model.ts'], fixturePath('layouts', 'book'));
+  it('reports the detected layout when there is no config', async () => {
+    const run = await cli(['classify', 'src/allocation/domain/model.ts'], fixturePath('layouts', 'book'));
     expect(run.stdout).toContain('detected layout:\n  1 module (src/allocation)\n  domain: folder src/allocation/domain/');
     expect(run.stdout).toContain('layer:   domain (glob "src/allocation/domain/**")');
   });
 
-  it('is an error naming the path, exit 2, for a path that does not exist', () => {
-    const run = runCli(['classify', 'src/allocation/domain/model.ts', 'src/allocation/domain/gone.ts'], fixturePath('allocation'));
+  it('is an error naming the path, exit 2, for a path that does not exist', async () => {
+    const run = await cli(['classify', 'src/allocation/domain/model.ts', 'src/allocation/domain/gone.ts'], fixturePath('allocation'));
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(`cosmic-lint: no such file or folder: ${fixturePath('allocation', 'src', 'allocation', 'domain', 'gone.ts')}\n`);
@@ -335,9 +335,9 @@ describe('which project the audit works on', () => {
   const myApp = fixturePath('layouts', 'my.app');
   const myAppHeader = `cosmic-lint: config ${path.join(myApp, 'cosmic-lint.config.json')} (preset strict)\n`;
 
-  it('takes a folder whose name has a dot for a folder: its own config, paths relative to it, from inside and from outside', () => {
+  it('takes a folder whose name has a dot for a folder: its own config, paths relative to it, from inside and from outside', async () => {
     for (const [args, cwd] of [[[], myApp], [['.'], myApp], [[myApp], REPO_ROOT], [[path.join(myApp, 'src')], REPO_ROOT]] as const) {
-      const run = runCli(['audit', ...args, '--format', 'json'], cwd);
+      const run = await cli(['audit', ...args, '--format', 'json'], cwd);
       const result = JSON.parse(run.stdout) as AuditResult;
       expect(run.stderr, args.join(' ')).toBe(myAppHeader);
       expect(rows(result), args.join(' ')).toEqual([['cosmic/layer-direction', 'src/core/order.ts', 1]]);
@@ -345,17 +345,17 @@ describe('which project the audit works on', () => {
     }
   });
 
-  it('says on stderr which layout it detected and what it left in no layer, in every format, and nothing with --quiet', () => {
+  it('says on stderr which layout it detected and what it left in no layer, in every format, and nothing with --quiet', async () => {
     const root = fixturePath('layouts', 'vertical-slices');
     const header = `cosmic-lint: no config file; detected layout under ${root} (preset recommended): 3 modules (src/modules/order, src/modules/payment, src/modules/user); 3 files in no layer (e.g. src/modules/user/index.ts; run cosmic-lint classify <file>)\n`;
-    for (const format of ['text', 'json', 'sarif']) expect(runCli(['audit', root, '--format', format]).stderr, format).toBe(header);
-    const quiet = runCli(['audit', root, '--quiet']);
+    for (const format of ['text', 'json', 'sarif']) expect((await cli(['audit', root, '--format', format])).stderr, format).toBe(header);
+    const quiet = await cli(['audit', root, '--quiet']);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toContain('src/modules/order/domain/order.ts');
   });
 
-  it('checks every module of a vertical-slice layout with its own globs, and skips nested tests, mocks and specs', () => {
-    const { result } = auditJson(fixturePath('layouts', 'vertical-slices'));
+  it('checks every module of a vertical-slice layout with its own globs, and skips nested tests, mocks and specs', async () => {
+    const { result } = await auditJson(fixturePath('layouts', 'vertical-slices'));
     expect(rows(result)).toEqual([
       ['cosmic/layer-direction', 'src/modules/order/domain/order.ts', 2],
       ['cosmic/no-unclassified-files', 'src/modules/user/index.ts', 1],
@@ -368,9 +368,9 @@ describe('which project the audit works on', () => {
     expect(result.layers).toEqual(['domain', 'service-layer', 'adapters', 'entrypoints', 'bootstrap', 'shared']);
   });
 
-  it('finds bounded contexts four levels down, shared kernels included, and passes them when they follow the rules', () => {
+  it('finds bounded contexts four levels down, shared kernels included, and passes them when they follow the rules', async () => {
     const root = fixturePath('layouts', 'bounded-contexts');
-    const { status, result, stderr } = auditJson(root);
+    const { status, result, stderr } = await auditJson(root);
     expect(stderr).toContain('4 modules (src/Contexts/Backoffice/Courses, src/Contexts/Mooc/Courses, src/Contexts/Mooc/Shared, src/Contexts/Shared)');
     expect(rows(result)).toEqual([
       ['cosmic/no-unclassified-files', 'src/apps/mooc/backend/controllers/CoursePutController.ts', 1],

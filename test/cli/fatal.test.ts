@@ -5,7 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
 import { formatFatal } from '../../src/cli/fatal.js';
 import { CosmicError } from '../../src/config/errors.js';
-import { runCli } from '../helpers.js';
+import { cli } from '../helpers.js';
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-fatal-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
@@ -22,10 +22,10 @@ it('the error line shows control and bidi characters from the project as \\uXXXX
   expect(internal).toMatch(/^cosmic-lint: internal error, please report it: RangeError: boom \\u202e\n {4}at /);
 });
 
-it('the binary prints a config error naming a hostile tsconfig on one inert line, exit 2', () => {
+it('the binary prints a config error naming a hostile tsconfig on one inert line, exit 2', async () => {
   // Found by the fuzz suite (fixtures/fuzz/fatal-error-line-escapes-config-strings.json).
   fs.writeFileSync(path.join(temporary, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' }, tsconfig: 'tsconfig\u001b[31m\u202e.json' }));
-  const run = runCli(['audit', temporary]);
+  const run = await cli(['audit', temporary]);
   expect(run.status).toBe(2);
   expect(run.stderr).toBe(`cosmic-lint: ${path.join(temporary, 'cosmic-lint.config.json')}: tsconfig: "tsconfig\\u001b[31m\\u202e.json" does not exist (looked for ${path.join(temporary, 'tsconfig\\u001b[31m\\u202e.json')})\n`);
 });

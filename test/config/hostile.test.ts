@@ -9,7 +9,7 @@ import { configProblems, validateConfig } from '../../src/config/validate.js';
 import { createClassifier } from '../../src/project/classify.js';
 import { createProjectCache, projectForFile } from '../../src/project/project.js';
 import { resolveConfig } from '../../src/config/load.js';
-import { runCli, thrown } from '../helpers.js';
+import { cli, thrown } from '../helpers.js';
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-hostile-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
@@ -48,10 +48,10 @@ describe('a JS config that is not plain data', () => {
     });
   }
 
-  it('exits 2 in the CLI with one clear line and no stack', () => {
+  it('exits 2 in the CLI with one clear line and no stack', async () => {
     for (const [what, source, expected] of HOSTILE_MODULES) {
       const root = withConfig('cosmic-lint.config.mjs', source);
-      const run = runCli(['audit', root]);
+      const run = await cli(['audit', root]);
       expect(run.status, what).toBe(2);
       expect(run.stderr).toMatch(expected);
       expect(run.stderr).not.toContain('internal error');
@@ -102,10 +102,10 @@ describe('globs that would backtrack for minutes', () => {
     }
   });
 
-  it('the CLI fails with the config error instead of matching the glob against a long name', () => {
+  it('the CLI fails with the config error instead of matching the glob against a long name', async () => {
     const root = withConfig('cosmic-lint.config.json', JSON.stringify({ layers: { domain: pathological } }));
     fs.writeFileSync(path.join(root, 'src', `${'a'.repeat(200)}.ts`), 'export const y = 1;\n');
-    const run = runCli(['audit', root]);
+    const run = await cli(['audit', root]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`layers.domain: "${pathological}" has 31 wildcards in one path segment`);
   });

@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cruise } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cellAllows, matrixCell } from '../../src/checks/matrix.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { builtinName, packageName } from '../../src/project/packages.js';
 import type { AuditResult, Violation } from '../../src/results/violation.js';
-import { fixturePath, REPO_ROOT, runCli } from '../helpers.js';
+import { fixturePath, REPO_ROOT, cli } from '../helpers.js';
 
 const FIXTURES = [
   'allocation',
@@ -23,8 +26,8 @@ const FIXTURES = [
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-depcruise-'));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-function audit(fixture: string, engine: string): AuditResult {
-  const run = runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'json', '--engine', engine]);
+async function audit(fixture: string, engine: string): Promise<AuditResult> {
+  const run = await cli(['audit', fixturePath(...fixture.split('/')), '--format', 'json', '--engine', engine]);
   return JSON.parse(run.stdout) as AuditResult;
 }
 
@@ -36,16 +39,41 @@ interface CruiseViolation {
   rule: { name: string };
 }
 
-/** Plain `depcruise` (its own binary) with the ruleset cosmic-lint generated. */
-function plainDepcruise(fixture: string): CruiseViolation[] {
-  const root = fixturePath(...fixture.split('/'));
+/** Writes the ruleset cosmic-lint generates for a fixture, as a user would (`depcruise-config -o`). */
+async function generatedConfig(fixture: string): Promise<string> {
   const config = path.join(temporary, `${fixture.replaceAll('/', '-')}.cjs`);
-  const generated = runCli(['depcruise-config', '-o', config], root);
+  const generated = await cli(['depcruise-config', '-o', config], fixturePath(...fixture.split('/')));
   expect(generated.status, generated.stderr).toBe(0);
+  return config;
+}
+
+/** Plain `depcruise` (its own binary) with the ruleset cosmic-lint generated. */
+async function plainDepcruise(fixture: string): Promise<CruiseViolation[]> {
+  const config = await generatedConfig(fixture);
   const bin = path.join(REPO_ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
-  const run = spawnSync(process.execPath, [bin, '--config', config, '--output-type', 'json', 'src'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [bin, '--config', config, '--output-type', 'json', 'src'], { cwd: fixturePath(...fixture.split('/')), encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return (JSON.parse(run.stdout) as { summary: { violations: CruiseViolation[] } }).summary.violations;
+}
+
+/**
+ * The same run through dependency-cruiser's documented API (the options read from the generated
+ * file by its own extractDepcruiseOptions, the tsconfig by its extractTSConfig), in this process:
+ * one start-up of dependency-cruiser for every fixture instead of one each. The binary runs above
+ * check that the two agree.
+ */
+async function depcruiseApi(fixture: string): Promise<CruiseViolation[]> {
+  const config = await generatedConfig(fixture);
+  const options = await extractDepcruiseOptions(config);
+  const tsConfig = options.tsConfig?.fileName ? extractTSConfig(options.tsConfig.fileName) : undefined;
+  const cwd = process.cwd();
+  process.chdir(fixturePath(...fixture.split('/')));
+  try {
+    const { output } = await cruise(['src'], options, undefined, { tsConfig });
+    return (output as { summary: { violations: CruiseViolation[] } }).summary.violations;
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
 /** The edges our audit reports that the layer matrix (or domain purity) forbids, as `from -> to`. */
@@ -64,32 +92,36 @@ function matrixEdges(fixture: string, result: AuditResult): string[] {
 }
 
 describe('dependency-cruiser agrees with the audit', () => {
-  it.each(FIXTURES)('%s: audit --engine depcruise reports exactly what the built-in graph does', (fixture) => {
+  it.each(FIXTURES)('%s: audit --engine depcruise reports exactly what the built-in graph does', async (fixture) => {
     const ours = audit(fixture, 'cosmic');
     const cruised = audit(fixture, 'depcruise');
-    expect(cruised.diagnostics).toEqual(ours.diagnostics);
-    expect(cruised.violations.map(comparable)).toEqual(ours.violations.map(comparable));
+    expect((await cruised).diagnostics).toEqual((await ours).diagnostics);
+    expect((await cruised).violations.map(comparable)).toEqual((await ours).violations.map(comparable));
   });
 
-  it.each(FIXTURES)('%s: plain depcruise with the generated config forbids the same edges', (fixture) => {
-    const ours = matrixEdges(fixture, audit(fixture, 'cosmic'));
-    const theirs = plainDepcruise(fixture)
+  it.each(FIXTURES)('%s: depcruise with the generated config forbids the same edges', async (fixture) => {
+    const ours = await matrixEdges(fixture, await audit(fixture, 'cosmic'));
+    const theirs = (await depcruiseApi(fixture))
       .filter((violation) => !violation.rule.name.includes('reaches') && !violation.rule.name.startsWith('cosmic-cycle-'))
       // Packages by name, as the audit names them: depcruise keeps the subpath (`fs/promises`).
       .map((violation) => `${violation.from} -> ${/\.[cm]?[jt]sx?$/.test(violation.to) ? violation.to : (builtinName(violation.to) ?? packageName(violation.to))}`);
     expect([...new Set(theirs)].sort()).toEqual(ours);
   });
 
-  it('plain depcruise finds the cross-layer cycle and not the one inside the service layer', () => {
-    const cycles = plainDepcruise('audit/cycle').filter((violation) => violation.rule.name.startsWith('cosmic-cycle-'));
+  it('the binary and the API read the generated file the same way', async () => {
+    for (const fixture of ['audit/transitive', 'violations/domain-adapter-alias']) expect(await plainDepcruise(fixture), fixture).toEqual(await depcruiseApi(fixture));
+  });
+
+  it('plain depcruise finds the cross-layer cycle and not the one inside the service layer', async () => {
+    const cycles = (await plainDepcruise('audit/cycle')).filter((violation) => violation.rule.name.startsWith('cosmic-cycle-'));
     expect([...new Set(cycles.map((violation) => `${violation.from} -> ${violation.to}`))].sort()).toEqual([
       'src/domain/model.ts -> src/service-layer/message-bus.ts',
       'src/service-layer/message-bus.ts -> src/domain/model.ts',
     ]);
   });
 
-  it('plain depcruise reaches the infrastructure package the audit finds transitively', () => {
-    const reached = plainDepcruise('audit/transitive').filter((violation) => violation.rule.name === 'cosmic-domain-reaches-infrastructure');
+  it('plain depcruise reaches the infrastructure package the audit finds transitively', async () => {
+    const reached = (await plainDepcruise('audit/transitive')).filter((violation) => violation.rule.name === 'cosmic-domain-reaches-infrastructure');
     expect(reached.map((violation) => `${violation.from} -> ${violation.to}`)).toEqual(['src/domain/model.ts -> pg']);
   });
 });

@@ -12,7 +12,7 @@ import { formatMarkdown } from '../../src/report/markdown.js';
 import { formatSarif, pathToUri } from '../../src/report/sarif.js';
 import { formatDiagnostics, formatText } from '../../src/report/text.js';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, runCli } from '../helpers.js';
+import { fixturePath, cli } from '../helpers.js';
 import { isUriReference } from './uri.js';
 
 /**
@@ -51,8 +51,8 @@ for (const name of NAMES) {
   fs.writeFileSync(path.join(project, 'src', 'domain', `${name}.ts`), `import { v } from ${JSON.stringify(`../adapters/${name}.js`)};\nimport ${JSON.stringify(SPECIFIER)};\nexport const w = v;\n`);
 }
 
-const run = (format: string, ...args: string[]) => runCli(['audit', project, '--format', format, ...args]);
-const result = JSON.parse(run('json').stdout) as AuditResult;
+const run = async (format: string, ...args: string[]) => await cli(['audit', project, '--format', format, ...args]);
+const result = JSON.parse((await run('json')).stdout) as AuditResult;
 const rules = Object.values(ALL_RULES);
 
 /**
@@ -74,11 +74,11 @@ const worse: AuditResult = structuredClone(result);
 }
 
 describe('hostile names in every format', () => {
-  it('the project really holds them: the JSON report keeps names exactly (JSON escapes controls itself)', () => {
+  it('the project really holds them: the JSON report keeps names exactly (JSON escapes controls itself)', async () => {
     const files = new Set(result.violations.map((violation) => violation.file));
     for (const name of NAMES.filter((candidate) => !candidate.includes('\n'))) expect(files).toContain(`src/domain/${name}.ts`);
     expect(result.violations.some((violation) => violation.specifier === SPECIFIER)).toBe(true);
-    expect(run('json').stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect((await run('json')).stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
   it('neutralise shows every control and bidi character as \\uXXXX and leaves the rest alone', () => {
@@ -86,15 +86,15 @@ describe('hostile names in every format', () => {
     expect(neutralise('src/domain/model.ts')).toBe('src/domain/model.ts');
   });
 
-  it('text: no raw control or bidi character, no forged line; our own colours stay', () => {
+  it('text: no raw control or bidi character, no forged line; our own colours stay', async () => {
     const plain = run('text');
-    expect(unsafeIn(plain.stdout)).toBeNull();
-    expect(unsafeIn(plain.stderr)).toBeNull();
-    expect(plain.stdout).not.toContain('\u001b');
-    expect(plain.stdout).toContain('esc\\u001b[32m✔ no problems\\u001b[0m.ts');
-    expect(plain.stdout).toContain('bidi\\u202etxt.exe.ts');
+    expect(unsafeIn((await plain).stdout)).toBeNull();
+    expect(unsafeIn((await plain).stderr)).toBeNull();
+    expect((await plain).stdout).not.toContain('\u001b');
+    expect((await plain).stdout).toContain('esc\\u001b[32m✔ no problems\\u001b[0m.ts');
+    expect((await plain).stdout).toContain('bidi\\u202etxt.exe.ts');
     // The summary is the only line that starts like one.
-    const lines = plain.stdout.trimEnd().split('\n');
+    const lines = (await plain).stdout.trimEnd().split('\n');
     expect(lines.filter((line) => /^\s*[✔✖]/.test(line))).toEqual([lines.at(-1)]);
     expect(lines.at(-1)).toMatch(/^✖ \d+ problems/);
     for (const output of [formatText(result, { color: true }), formatText(worse, { color: true }), formatDiagnostics(worse.diagnostics)]) {
@@ -106,28 +106,28 @@ describe('hostile names in every format', () => {
     expect(formatText(worse, { color: false })).toContain('odd\\udfff\\ud800\\ufffe\\uffff\\u0000\\u001b]0;title\\u0007');
   });
 
-  it('github: no raw control or bidi character, one line per annotation', () => {
-    for (const output of [run('github').stdout, formatGithub(worse)]) {
+  it('github: no raw control or bidi character, one line per annotation', async () => {
+    for (const output of [(await run('github')).stdout, formatGithub(worse)]) {
       expect(unsafeIn(output)).toBeNull();
       for (const line of output.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning) /);
     }
-    expect(run('github').stdout).toContain('file=src/domain/esc\\u001b[32m✔ no problems\\u001b[0m.ts,');
+    expect((await run('github')).stdout).toContain('file=src/domain/esc\\u001b[32m✔ no problems\\u001b[0m.ts,');
   });
 
-  it('markdown: no raw control or bidi character, no raw HTML, no extra table cell, backticks inert', () => {
-    for (const output of [run('markdown').stdout, formatMarkdown(worse)]) {
+  it('markdown: no raw control or bidi character, no raw HTML, no extra table cell, backticks inert', async () => {
+    for (const output of [(await run('markdown')).stdout, formatMarkdown(worse)]) {
       expect(unsafeIn(output)).toBeNull();
       expect(output).not.toMatch(/<img|<script/);
       // Every | and ` a name brings is escaped.
       expect(output).not.toMatch(/[^\\]\|tick|[^\\]`\.ts/);
       for (const line of output.split('\n').filter((candidate) => candidate.startsWith('|'))) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(5);
     }
-    expect(run('markdown').stdout).toContain('bidi\\\\u202etxt.exe.ts');
+    expect((await run('markdown')).stdout).toContain('bidi\\\\u202etxt.exe.ts');
   });
 
-  it('sarif: every artifact URI is an RFC 3986 reference that decodes back to the path', () => {
+  it('sarif: every artifact URI is an RFC 3986 reference that decodes back to the path', async () => {
     const uris = (log: string) => [...log.matchAll(/"uri": "([^"]*)"/g)].map((match) => JSON.parse(`"${match[1]!}"`) as string);
-    const cli = run('sarif').stdout;
+    const cli = (await run('sarif')).stdout;
     expect(uris(cli).length).toBeGreaterThanOrEqual(NAMES.length);
     for (const uri of [...uris(cli), ...uris(formatSarif(worse, rules))]) expect(isUriReference(uri), uri).toBe(true);
     for (const violation of result.violations) expect(decodeURIComponent(pathToUri(violation.file))).toBe(violation.file);
@@ -141,19 +141,19 @@ describe('hostile names in every format', () => {
     expect(pathToUri('/outside/x y.ts')).toBe('file:///outside/x%20y.ts');
   });
 
-  it('junit: well-formed XML, no XML-illegal or bidi character, names readable', () => {
+  it('junit: well-formed XML, no XML-illegal or bidi character, names readable', async () => {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
-    for (const output of [run('junit').stdout, formatJunit(worse, rules)]) {
+    for (const output of [(await run('junit')).stdout, formatJunit(worse, rules)]) {
       expect(XMLValidator.validate(output)).toBe(true);
       expect(XML_ILLEGAL.test(output)).toBe(false);
       expect(unsafeIn(output)).toBeNull();
       expect(() => parser.parse(output) as unknown).not.toThrow();
     }
-    expect(run('junit').stdout).toContain('name="src/domain/esc\\u001b[32m✔ no problems\\u001b[0m.ts"');
+    expect((await run('junit')).stdout).toContain('name="src/domain/esc\\u001b[32m✔ no problems\\u001b[0m.ts"');
   });
 
   it('html: escaped, and no control or bidi character in what the page shows', async () => {
-    for (const output of [run('html').stdout, await formatHtml(worse)]) {
+    for (const output of [(await run('html')).stdout, await formatHtml(worse)]) {
       expect(unsafeIn(output)).toBeNull();
       expect(output).not.toMatch(/<img|<\/script><script>/);
     }

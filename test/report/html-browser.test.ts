@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, REPO_ROOT, runCli } from '../helpers.js';
+import { fixturePath, REPO_ROOT, cli } from '../helpers.js';
 
 /** Debian's chromium, driven by playwright-core; never a downloaded browser. */
 function findChromium(): string | undefined {
@@ -27,10 +27,10 @@ if (!executablePath) {
 const OUTPUT = path.join(REPO_ROOT, 'test-output');
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-html-'));
 
-function report(fixture: string): { file: string; result: AuditResult } {
+async function report(fixture: string): Promise<{ file: string; result: AuditResult }> {
   const file = path.join(temporary, `${fixture.replaceAll('/', '-')}.html`);
-  runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'html', '--output', file]);
-  const result = JSON.parse(runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'json']).stdout) as AuditResult;
+  await cli(['audit', fixturePath(...fixture.split('/')), '--format', 'html', '--output', file]);
+  const result = JSON.parse((await cli(['audit', fixturePath(...fixture.split('/')), '--format', 'json'])).stdout) as AuditResult;
   return { file, result };
 }
 
@@ -67,7 +67,7 @@ describe.skipIf(!executablePath)('the HTML report in a real browser', () => {
   }
 
   it('shows every layer and the forbidden arrows in red, filters the table, logs no error, and is saved as a screenshot', async () => {
-    const { file, result } = report('sample');
+    const { file, result } = await report('sample');
     const { page, problems, requests } = await open(file);
     for (const layer of result.layers) expect(await page.locator(`#diagram svg g#layer-${layer}`).count(), layer).toBe(1);
     const forbidden = result.layerEdges.filter((edge) => edge.violations > 0);
@@ -99,7 +99,7 @@ describe.skipIf(!executablePath)('the HTML report in a real browser', () => {
   }, 60_000);
 
   it('does not execute a file named <img src=x onerror=alert(1)>.ts or a </script> specifier', async () => {
-    const { file } = report('report/hostile');
+    const { file } = await report('report/hostile');
     const html = fs.readFileSync(file, 'utf8');
     expect(html).not.toContain('<img src=x');
     const { page, problems } = await open(file);

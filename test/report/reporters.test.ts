@@ -6,22 +6,22 @@ import { formatJunit } from '../../src/report/junit.js';
 import { escapeMarkdown, formatMarkdown } from '../../src/report/markdown.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, runCli } from '../helpers.js';
+import { fixturePath, cli } from '../helpers.js';
 import { validateSarif } from './sarif-schema.js';
 
-function audit(fixture: string): AuditResult {
-  return JSON.parse(runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'json']).stdout) as AuditResult;
+async function audit(fixture: string): Promise<AuditResult> {
+  return JSON.parse((await cli(['audit', fixturePath(...fixture.split('/')), '--format', 'json'])).stdout) as AuditResult;
 }
 
 const rules = Object.values(ALL_RULES);
-const sample = audit('sample');
-const hostile = audit('report/hostile');
+const sample = await audit('sample');
+const hostile = await audit('report/hostile');
 
 
 describe('sarif', () => {
-  it('cosmic-lint audit --format sarif validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', () => {
+  it('cosmic-lint audit --format sarif validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', async () => {
     for (const fixture of ['sample', 'report/hostile']) {
-      const run = runCli(['audit', fixturePath(...fixture.split('/')), '--format', 'sarif']);
+      const run = await cli(['audit', fixturePath(...fixture.split('/')), '--format', 'sarif']);
       const log: unknown = JSON.parse(run.stdout);
       expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
       expect((log as { runs: Array<{ results: unknown[] }> }).runs[0]!.results.length).toBeGreaterThan(0);

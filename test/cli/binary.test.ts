@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { cli, fixturePath, runBinary } from '../helpers.js';
+
+/**
+ * Smoke tests of the built binary itself: the shebang entry hands the process to `main` and sets
+ * the exit code from it. Everything else about the command line is tested in process (cli()),
+ * through the same `main`; these check that the two agree byte for byte.
+ */
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-binary-'));
+afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
+
+it('answers --version without loading the audit, as main does', async () => {
+  const run = runBinary(['--version']);
+  expect(run).toEqual({ status: 0, stdout: (await cli(['--version'])).stdout, stderr: '' });
+});
+
+it('exits 0 on the clean sample, 1 on a violation, 2 on a usage error: the same streams as in process', async () => {
+  for (const args of [['audit', fixturePath('allocation')], ['audit', fixturePath('violations', 'domain-orm-package')], ['audit', '--formt', 'json']]) {
+    const binary = runBinary(args);
+    expect(binary, args.join(' ')).toEqual(await cli(args));
+  }
+  expect(runBinary(['audit', fixturePath('violations', 'domain-orm-package')]).status).toBe(1);
+});
+
+it('writes --output and says so on stderr', () => {
+  const output = path.join(temporary, 'report.json');
+  const run = runBinary(['audit', fixturePath('violations', 'domain-orm-package'), '--format', 'json', '--output', output]);
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain(`report.json`);
+  expect(JSON.parse(fs.readFileSync(output, 'utf8'))).toMatchObject({ tool: { name: 'cosmic-lint' } });
+});
