@@ -1,6 +1,6 @@
-import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from '../rules/index.js';
+import { parser } from '../rules/util/parser.js';
 import { packageInfo } from './config/package-info.js';
 import { PRESETS } from './config/presets.js';
 import type { PresetName } from './config/types.js';
@@ -38,7 +38,7 @@ for (const preset of Object.keys(PRESETS) as PresetName[]) {
   plugin.configs[preset] = {
     name: `cosmic/${preset}`,
     files: TYPESCRIPT_FILES,
-    languageOptions: { parser: tsParser },
+    languageOptions: { parser },
     plugins: { cosmic: plugin },
     settings: { 'cosmic/preset': preset },
     rules: eslintRules(preset),
