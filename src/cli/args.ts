@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isPresetName } from '../config/load.js';
-import type { PresetName } from '../config/types.js';
+import { PRESET_NAMES, type PresetName } from '../config/types.js';
 import { suggest } from '../config/validate.js';
 import { FORMATS } from '../report/index.js';
 
@@ -22,6 +22,8 @@ export type Command =
       force: boolean;
       timing: boolean;
     }
+  | { name: 'init'; directory: string | undefined; preset: PresetName; eslint: boolean; force: boolean }
+  | { name: 'explain'; subject: string; config: string | undefined }
   | { name: 'classify'; files: string[]; config: string | undefined }
   | { name: 'depcruise-config'; output: string | undefined; config: string | undefined };
 
@@ -33,7 +35,9 @@ const MAIN_HELP = `Usage: cosmic-lint <command> [options]
 Enforce the Cosmic Python architecture (Architecture Patterns with Python) on TypeScript.
 
 Commands:
+  init [folder]           write cosmic-lint.config.json from the layout it detects (--eslint: the ESLint config too)
   audit [paths…]          check the whole project: every rule, transitive paths, cycles
+  explain <rule|file[:line]>  a rule's reason, fix and examples; or a file's layer, role and imports with their verdicts
   classify <file…>        which layer and role each file has, and which glob or name gave it
   depcruise-config        write the generated dependency-cruiser ruleset
 
@@ -45,6 +49,30 @@ Exit codes: 0 clean, 1 violations, 2 the tool could not do its job.
 `;
 
 const HELP: Record<string, string> = {
+  init: `Usage: cosmic-lint init [folder] [options]
+
+Detects the layout (every module or bounded context, at any depth) and writes
+cosmic-lint.config.json in the folder (default: the current one): $schema, include, exclude
+(tests and build output), the layers found and the preset. Classifies every file with it first and
+prints what went where, what is left in no layer, and the command to run next.
+
+Options:
+  --preset P              ${['domain-only', 'part1', 'recommended', 'strict'].join(' | ')} (default recommended)
+  --eslint                also add the preset to eslint.config.* (or write eslint.config.js in the
+                          project's module system: import for "type": "module", else require)
+  --force                 replace an existing cosmic-lint.config.json
+  -h, --help              this help
+
+Refuses (exit 2) a folder without TypeScript files, an existing config without --force, and a
+layout with no layer folder in it (then write "layers" yourself: see the README).
+`,
+  explain: `Usage: cosmic-lint explain <rule | file[:line]> [--config F]
+
+For a rule (cosmic/domain-purity, or domain-purity): what it checks, the book's reason, the fix,
+the presets that turn it on, and its ❌/✅ examples from its doc page.
+For a file: its layer, role and why, and every import with the layer and role it reaches and the
+verdict (allowed, or the rule that forbids it, and why). With :line, the imports on that line only.
+`,
   audit: `Usage: cosmic-lint audit [paths…] [options]
 
 Checks every file in the project (or under the given paths) with all rules the preset turns on,
@@ -97,6 +125,8 @@ const OPTIONS = {
     force: { type: 'boolean', default: false },
     timing: { type: 'boolean', default: false },
   },
+  init: { help: { type: 'boolean', short: 'h' }, preset: { type: 'string', default: 'recommended' }, eslint: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+  explain: COMMON,
   classify: COMMON,
   'depcruise-config': { ...COMMON, output: { type: 'string', short: 'o' } },
 } satisfies Record<string, ParseArgsConfig['options']>;
@@ -159,6 +189,18 @@ export function parseCommand(argv: readonly string[]): Command {
       force: values.force,
       timing: values.timing,
     };
+  }
+  if (command === 'init') {
+    const { values, positionals } = parse(command, OPTIONS.init, rest);
+    if (values.help) return { name: 'help', text: HELP.init! };
+    if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.join(' ')}`);
+    return { name: 'init', directory: positionals[0], preset: oneOf('preset', values.preset, PRESET_NAMES), eslint: values.eslint, force: values.force };
+  }
+  if (command === 'explain') {
+    const { values, positionals } = parse(command, OPTIONS.explain, rest);
+    if (values.help) return { name: 'help', text: HELP.explain! };
+    if (positionals.length !== 1) throw new UsageError('explain needs one rule or file[:line], e.g. cosmic-lint explain domain-purity or cosmic-lint explain src/domain/model.ts:3');
+    return { name: 'explain', subject: positionals[0]!, config: values.config };
   }
   if (command === 'classify') {
     const { values, positionals } = parse(command, OPTIONS.classify, rest);

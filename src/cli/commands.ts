@@ -3,6 +3,7 @@
 import type { Command } from './args.js';
 import { runAudit } from './audit.js';
 import { classifyReport } from './classify.js';
+import { planInit } from './init.js';
 import type { Io } from './io.js';
 import { configFileOf, loadProject, requireExistingPaths } from './load-project.js';
 import { checkOutputs, writeFileAtomic } from './write-atomic.js';
@@ -39,7 +40,23 @@ export async function runCommand(command: Exclude<Command, { name: 'help' | 'ver
     }
     case 'audit':
       return audit(command, io);
+    case 'init':
+      return init(command, io);
+    case 'explain':
+      throw new Error('explain: not built yet');
   }
+}
+
+/** `init`: plans everything first (nothing is written if any part refuses), then writes the config and, if asked, the ESLint config. */
+function init(command: Extract<Command, { name: 'init' }>, io: Io): number {
+  const root = path.resolve(io.cwd, command.directory ?? '.');
+  requireExistingPaths(io.cwd, [root]);
+  const plan = planInit({ root, preset: command.preset, eslint: command.eslint, force: command.force });
+  io.beforeFirstWrite();
+  writeFileAtomic(plan.configFile, plan.configText);
+  if (plan.eslint && (plan.eslint.kind === 'create' || plan.eslint.kind === 'patch')) writeFileAtomic(plan.eslint.file, plan.eslint.text);
+  io.stdout.write(plan.report);
+  return 0;
 }
 
 /** Reads the baseline file, if any; a missing one is fine only when it is about to be written. Regular files only, never a FIFO or a device. */

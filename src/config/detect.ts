@@ -22,6 +22,8 @@ const NEST_MODULE = /(?:\.module|[a-z0-9]Module)\.(?:[cm]?ts|tsx)$/;
 /** Often the composition root, often not (a CLI, a server's start-up): named as a guess. */
 const BOOTSTRAP_GUESSES = ['main', 'container'];
 const SHARED_FILES = ['config', 'settings'];
+/** The read side (ch. 12): the book keeps `views` beside the layer folders; it reads through the unit of work, as the service layer does. */
+const VIEW_FILES = ['views'];
 /** Never a module: build output, dependencies, and tests (excluded from checking by default too). */
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'coverage', 'test', 'tests', '__tests__', '__mocks__']);
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx)$/;
@@ -168,6 +170,7 @@ export function detectLayout(root: string): DetectedLayout {
 
   const bootstrapNotes: string[] = [];
   const settingsFiles: string[] = [];
+  const viewFiles: string[] = [];
   for (const directory of [...holders].sort()) {
     for (const entry of found.visited.get(directory) ?? readEntries(directory)) {
       if (!entry.isFile() || !SOURCE_FILE.test(entry.name) || DECLARATION.test(entry.name)) continue;
@@ -178,6 +181,9 @@ export function detectLayout(root: string): DetectedLayout {
       } else if (BOOTSTRAP_GUESSES.includes(stem(entry.name))) {
         globs.get('bootstrap')!.push(file);
         bootstrapNotes.push(`${file} (a guess from its name: confirm it in a config file)`);
+      } else if (VIEW_FILES.includes(stem(entry.name)) && modules.some((module) => module.directory === directory)) {
+        globs.get('service-layer')!.push(file);
+        viewFiles.push(file);
       } else if (SHARED_FILES.includes(stem(entry.name))) {
         globs.get('shared')!.push(file);
         settingsFiles.push(file);
@@ -205,6 +211,7 @@ export function detectLayout(root: string): DetectedLayout {
     const parts: string[] = [];
     if (folders.length > 0) parts.push(`${folders.length === 1 ? 'folder' : 'folders'} ${folders.join(', ')}`);
     if (layer === 'bootstrap' && bootstrapNotes.length > 0) parts.push(`${bootstrapNotes.length === 1 ? 'file' : 'files'} ${bootstrapNotes.join(', ')}`);
+    if (layer === 'service-layer' && viewFiles.length > 0) parts.push(`${viewFiles.length === 1 ? 'file' : 'files'} ${viewFiles.join(', ')} (the read side: views)`);
     if (layer === 'shared' && settingsFiles.length > 0) parts.push(`${settingsFiles.length === 1 ? 'file' : 'files'} ${settingsFiles.join(', ')} (settings read from the environment)`);
     if (parts.length > 0) notes.push(`${layer}: ${parts.join('; ')}`);
   }

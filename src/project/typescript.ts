@@ -5,8 +5,10 @@ import { CosmicError } from '../config/errors.js';
 let loaded: typeof TypeScript | undefined;
 
 /**
- * The project's TypeScript (a peer dependency), loaded on first use with `require`: an ESM import
- * of the 9 MB CommonJS bundle makes Node scan it for exports and module syntax, costing ~0.3 s.
+ * The TypeScript cosmic-lint ships (a dependency, >=5.5 <6.1: the project's own when that is in
+ * range, else a copy of ours beside it, so a project on TypeScript 7, which has no JavaScript API,
+ * still works), loaded on first use with `require`: an ESM import of the 9 MB CommonJS bundle
+ * makes Node scan it for exports and module syntax, costing ~0.3 s.
  */
 export function typescript(): typeof TypeScript {
   if (!loaded) {
@@ -15,7 +17,7 @@ export function typescript(): typeof TypeScript {
     } catch (error) {
       throw new CosmicError(
         'config',
-        `the "typescript" package could not be loaded (${(error as Error).message.split('\n')[0]}): cosmic-lint resolves imports with TypeScript's module resolution; install it with \`npm install --save-dev typescript\``,
+        `the "typescript" package could not be loaded (${(error as Error).message.split('\n')[0]}): cosmic-lint resolves imports with TypeScript's module resolution; reinstall cosmic-lint (\`npm install --save-dev cosmic-lint\`) so its dependencies are complete`,
       );
     }
   }
