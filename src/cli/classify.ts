@@ -4,7 +4,7 @@ import type { Project } from '../project/project.js';
 import { neutralise } from '../report/escape.js';
 
 /** The role and why: the glob, or the convention and the word matched; for no role, what decided it. */
-function roleLine(classification: Classification): string {
+export function roleLine(classification: Classification): string {
   if (classification.role) return `${classification.role} (${classification.roleReason})`;
   if (classification.roleReason) return `none (${classification.roleReason})`;
   return classification.roleNotes.length > 0 ? 'none:' : 'none: no roles glob matches it and its name follows no convention';

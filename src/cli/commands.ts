@@ -3,7 +3,11 @@
 import type { Command } from './args.js';
 import { runAudit } from './audit.js';
 import { classifyReport } from './classify.js';
+import { explainFile, explainRule, explainSubject } from './explain.js';
 import { planInit } from './init.js';
+import { docsUrl } from '../checks/registry.js';
+import { packageInfo } from '../config/package-info.js';
+import { pathKind } from '../project/discover.js';
 import type { Io } from './io.js';
 import { configFileOf, loadProject, requireExistingPaths } from './load-project.js';
 import { checkOutputs, writeFileAtomic } from './write-atomic.js';
@@ -43,8 +47,21 @@ export async function runCommand(command: Exclude<Command, { name: 'help' | 'ver
     case 'init':
       return init(command, io);
     case 'explain':
-      throw new Error('explain: not built yet');
+      io.stdout.write(explain(command, io.cwd));
+      return 0;
   }
+}
+
+/** `explain`: a rule from its doc page, or a file (and line) with its imports' verdicts. */
+function explain(command: Extract<Command, { name: 'explain' }>, cwd: string): string {
+  const subject = explainSubject(command.subject, (file) => pathKind(path.resolve(cwd, file)) === 'file');
+  if (subject.kind === 'rule') {
+    const name = subject.ruleId.slice('cosmic/'.length);
+    const doc = path.join(packageInfo().root ?? '.', 'docs', 'rules', `${name}.md`);
+    return explainRule(subject.ruleId, readRegularFile(doc, 'rule documentation'), docsUrl(subject.ruleId));
+  }
+  const file = path.resolve(cwd, subject.file);
+  return explainFile(loadProject({ cwd, near: subject.file, configFile: command.config }), file, subject.line);
 }
 
 /** `init`: plans everything first (nothing is written if any part refuses), then writes the config and, if asked, the ESLint config. */
