@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { packageInfo } from '../../src/config/package-info.js';
 
 /**
@@ -17,15 +19,38 @@ const require = createRequire(import.meta.url);
 let loaded: TypeScriptEslintParser | undefined;
 let failure: Error | undefined;
 
-/** The version of `typescript` that typescript-eslint's parser would load, if one can be found. */
-function typescriptSeenByParser(): string | undefined {
+/** The folder of `name` as Node resolves it from `from`, or undefined; also for a package whose `exports` hide its package.json. */
+function packageFolder(name: string, from: string): string | undefined {
+  let entry: string;
   try {
-    const parserDirectory = path.dirname(require.resolve('@typescript-eslint/parser/package.json'));
-    const manifest = require.resolve('typescript/package.json', { paths: [parserDirectory] });
-    return (require(manifest) as { version: string }).version;
+    entry = require.resolve(name, { paths: [from] });
   } catch {
     return undefined;
   }
+  for (let folder = path.dirname(entry); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+    try {
+      if ((JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string }).name === name) return folder;
+    } catch {
+      // no package.json here: keep walking up
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The newest `typescript` that typescript-eslint's parser or the packages it loads would see. A
+ * package manager may hoist one of them (ts-api-utils, whose peer range admits 7.x) beside a
+ * project's TypeScript 7 while the parser itself gets ours, so each is asked.
+ */
+function typescriptSeenByParser(): string | undefined {
+  const parser = packageFolder('@typescript-eslint/parser', path.dirname(fileURLToPath(import.meta.url)));
+  if (!parser) return undefined;
+  const estree = packageFolder('@typescript-eslint/typescript-estree', parser);
+  const apiUtils = estree ? packageFolder('ts-api-utils', estree) : undefined;
+  const versions = [parser, estree, apiUtils]
+    .flatMap((folder) => (folder ? [packageFolder('typescript', folder)] : []))
+    .flatMap((folder) => (folder ? [(JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version: string }).version] : []));
+  return versions.sort((a, b) => Number(b.split('.')[0]) - Number(a.split('.')[0]))[0];
 }
 
 /** Why the parser did not load, and what the user can do about it. */

@@ -114,7 +114,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     ),
     durationMs: options.now() - started,
     timing: options.timing,
-    tool: packageInfo(),
+    tool: { name: packageInfo().name, version: packageInfo().version },
   });
   const rules = Object.values(ALL_RULES).filter((rule) => isOn(project, rule.ruleId));
   const unclassified = [...model.files.values()].flatMap((file) => (file.classification.layer ? [] : [file.classification.file])).sort();

@@ -31,8 +31,31 @@ function usesEsm(file: string, root: string): boolean {
   return isModuleProject(root);
 }
 
+/** The legacy (eslintrc) config files: ESLint 8 reads them, and switches to flat config, ignoring them, once an eslint.config.* exists. */
+const ESLINTRC = ['.eslintrc.js', '.eslintrc.cjs', '.eslintrc.yaml', '.eslintrc.yml', '.eslintrc.json', '.eslintrc'];
+
+function legacyConfig(root: string): string | undefined {
+  const file = ESLINTRC.map((name) => path.join(root, name)).find((candidate) => fs.existsSync(candidate));
+  if (file) return file;
+  try {
+    return 'eslintConfig' in (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as object) ? path.join(root, 'package.json') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function planEslintConfig(root: string, preset: PresetName): EslintPlan {
   const existing = ESLINT_CONFIGS.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+  const legacy = existing ? undefined : legacyConfig(root);
+  if (legacy) {
+    // Writing an eslint.config.js here would silently switch ESLint 8.57 to flat config and drop the project's own rules.
+    return {
+      kind: 'manual',
+      file: legacy,
+      reason: `it is an eslintrc config, and the plugin is flat-config only (an eslint.config.js beside it would make ESLint ignore it); migrate first with npx @eslint/migrate-config ${path.basename(legacy)} (ESLint 8.57 or later)`,
+      lines: [isModuleProject(root) ? "import cosmic from 'cosmic-lint';" : "const cosmic = require('cosmic-lint');", `and ${presetExpression('cosmic', preset)} as the last entry of the exported config`],
+    };
+  }
   if (!existing) {
     const esm = isModuleProject(root);
     const text = esm

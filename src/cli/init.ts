@@ -133,6 +133,6 @@ function eslintLine(plan: EslintPlan): string {
     case 'present':
       return `  ESLint: ${plan.file} already uses cosmic-lint; left as it is`;
     case 'manual':
-      return `  ESLint: ${plan.file} is not a shape init can edit safely (${plan.reason}); add these yourself:\n${plan.lines.map((line) => `    ${line}`).join('\n')}`;
+      return `  ESLint: left ${plan.file} as it is: ${plan.reason}. Add these yourself:\n${plan.lines.map((line) => `    ${line}`).join('\n')}`;
   }
 }

@@ -156,3 +156,15 @@ describe('adding the preset to an existing ESLint config', () => {
     expect(patchEslintConfig('eslint.config.js', 'export default [', true, 'recommended')).toMatchObject({ kind: 'manual', reason: 'it does not parse' });
   });
 });
+
+it('--eslint leaves an eslintrc project alone: an eslint.config.js would make ESLint 8.57 ignore its rules', async () => {
+  const root = project('violations/domain-orm-package');
+  fs.writeFileSync(path.join(root, '.eslintrc.json'), '{ "root": true }\n');
+  const run = await cli(['init', '--eslint'], root);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain(`ESLint: left ${path.join(root, '.eslintrc.json')} as it is: it is an eslintrc config, and the plugin is flat-config only`);
+  expect(run.stdout).toContain('npx @eslint/migrate-config .eslintrc.json');
+  expect(run.stdout).toContain("    const cosmic = require('cosmic-lint');");
+  expect(fs.existsSync(path.join(root, 'eslint.config.js'))).toBe(false);
+  expect(fs.readFileSync(path.join(root, '.eslintrc.json'), 'utf8')).toBe('{ "root": true }\n');
+});
