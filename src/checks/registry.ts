@@ -1,3 +1,4 @@
+import type { PresetName } from '../config/types.js';
 import type { Classification } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Project } from '../project/project.js';
@@ -22,7 +23,12 @@ export function docsUrl(ruleId: string): string {
 /** What every report says about a rule: its one-line description, its messages, its doc. */
 export interface RuleMeta {
   ruleId: string;
+  /** One line: ESLint's `meta.docs.description`, the doc page's summary, SARIF's short description. */
   description: string;
+  /** What it checks, for the README's rule table (generated, with the presets, by `npm run docs`). */
+  summary: string;
+  /** A qualifier shown beside a preset's severity where the preset narrows the rule (`domain-only`: the domain's imports only). */
+  presetNotes?: Partial<Record<PresetName, string>>;
   messages: Readonly<Record<string, string>>;
 }
 
@@ -39,6 +45,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [HANDLERS_USE_UNIT_OF_WORK]: {
     ruleId: HANDLERS_USE_UNIT_OF_WORK,
     description: 'Make handlers reach persistence only through the unit of work',
+    summary: 'a handler neither imports at runtime nor constructs a repository or ORM session, through barrels too, nor imports a persistence package (an ORM, a database or cache client; not dependency injection such as `@nestjs/common`)',
     messages: handlersUseUnitOfWorkMessages,
     appliesTo: isHandlers,
     run: checkHandlersUseUnitOfWork,
@@ -46,6 +53,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [UNIT_OF_WORK_BOUNDARY]: {
     ruleId: UNIT_OF_WORK_BOUNDARY,
     description: 'Keep repositories behind the unit of work, and the unit of work away from the bus and handlers',
+    summary: 'the service layer (but the unit of work) and entrypoints import no repository at runtime (the domain importing one is `layer-direction`; adapters may use each other); the unit of work imports neither the bus nor handlers',
     messages: unitOfWorkBoundaryMessages,
     appliesTo: unitOfWorkBoundaryAppliesTo,
     run: checkUnitOfWorkBoundary,
@@ -53,6 +61,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [MESSAGE_BUS_DECOUPLED]: {
     ruleId: MESSAGE_BUS_DECOUPLED,
     description: 'Keep the message bus free of runtime imports of handlers',
+    summary: 'the message bus does not import handlers at runtime',
     messages: messageBusDecoupledMessages,
     appliesTo: (classification) => classification.role === 'message-bus',
     run: checkMessageBusDecoupled,
@@ -60,6 +69,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [BOOTSTRAP_ONLY_FROM_ENTRYPOINTS]: {
     ruleId: BOOTSTRAP_ONLY_FROM_ENTRYPOINTS,
     description: 'Let only entrypoints import the bootstrap composition root',
+    summary: 'only entrypoints (and tests) import bootstrap',
     messages: bootstrapOnlyFromEntrypointsMessages,
     appliesTo: (classification) => classification.layer !== 'entrypoints' && classification.layer !== 'bootstrap',
     run: checkBootstrapOnlyFromEntrypoints,
@@ -67,6 +77,8 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [LAYER_DIRECTION]: {
     ruleId: LAYER_DIRECTION,
     description: 'Enforce the allowed-import matrix between the Cosmic Python layers',
+    summary: 'every import between layers follows the allowed-import matrix (role exceptions for the unit of work and views; the type-only policy per preset)',
+    presetNotes: { 'domain-only': 'domain only' },
     messages: layerDirectionMessages,
     appliesTo: (classification) => classification.layer !== undefined,
     run: (project, facts) => checkLayerDirection(project.config, facts),
@@ -74,6 +86,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [DOMAIN_PURITY]: {
     ruleId: DOMAIN_PURITY,
     description: 'Keep the domain free of infrastructure packages and I/O built-ins',
+    summary: 'the domain imports no infrastructure package (persistence, messaging, cloud, HTTP, frameworks such as `@nestjs/*`) or I/O built-in, type-only imports included',
     messages: domainPurityMessages,
     appliesTo: (classification) => classification.layer === 'domain',
     run: (project, facts) => checkDomainPurity(project.config, facts),
@@ -81,6 +94,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [NO_UNRESOLVED_IMPORTS]: {
     ruleId: NO_UNRESOLVED_IMPORTS,
     description: 'Report imports that resolve to no file or package, so no boundary goes unchecked',
+    summary: 'fail closed: imports that resolve to nothing (or to a file outside the project, which is never checked), and tsconfigs that do not parse',
     messages: noUnresolvedImportsMessages,
     appliesTo: () => true,
     run: (project, facts) => checkUnresolvedImports(project.resolver, facts),
@@ -88,6 +102,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [NO_UNCLASSIFIED_FILES]: {
     ruleId: NO_UNCLASSIFIED_FILES,
     description: 'Report checked files that belong to no layer, so no file goes unchecked',
+    summary: 'fail closed: a checked file in no layer',
     messages: noUnclassifiedFilesMessages,
     appliesTo: (classification) => classification.layer === undefined,
     run: checkNoUnclassifiedFiles,
@@ -138,11 +153,13 @@ export const GRAPH_RULES: Readonly<Record<string, RuleMeta>> = {
   [NO_TRANSITIVE_VIOLATION]: {
     ruleId: NO_TRANSITIVE_VIOLATION,
     description: 'Forbid dependencies that travel through allowed-looking hops (audit only: a whole-graph check)',
+    summary: 'audit only: a forbidden layer or (from the domain) an infrastructure package reached through hops that each look allowed; one finding per root cause, on the hop where the chain leaves what the layer may depend on, naming everything reached and the files upstream',
     messages: noTransitiveViolationMessages,
   },
   [NO_LAYER_CYCLES]: {
     ruleId: NO_LAYER_CYCLES,
     description: 'Forbid import cycles whose files span two or more layers (audit only: a whole-graph check)',
+    summary: 'audit only: an import cycle whose files span two or more layers',
     messages: noLayerCyclesMessages,
   },
 };

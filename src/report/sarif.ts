@@ -22,7 +22,7 @@ export function pathToUri(file: string): string {
     .join('/');
 }
 
-function descriptor(rule: RuleMeta): ReportingDescriptor {
+function descriptor(rule: Pick<RuleMeta, 'ruleId' | 'description' | 'messages'>): ReportingDescriptor {
   const name = rule.ruleId.replace(/^cosmic\//, '');
   return {
     id: rule.ruleId,
