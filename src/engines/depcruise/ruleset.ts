@@ -1,3 +1,4 @@
+import { CosmicError } from '../../config/errors.js';
 import { cellAllows, matrixCell } from '../../checks/matrix.js';
 import type { Layer, ResolvedConfig, Role } from '../../config/types.js';
 import { LAYERS } from '../../config/types.js';
@@ -19,15 +20,59 @@ export interface ForbiddenRule {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The index of the `]` closing the class that opens at `start`, or -1 (then `[` is literal, as picomatch reads it). */
+function classEnd(glob: string, start: number): number {
+  let index = start + 1;
+  if (glob[index] === '^') index++;
+  if (glob[index] === ']') index++;
+  for (; index < glob.length; index++) {
+    if (glob[index] === '\\') index++;
+    else if (glob[index] === ']') return index;
+    else if (glob[index] === '/') return -1;
+  }
+  return -1;
+}
+
+/** The index of the `)` closing the group whose `(` is at `open`, or -1. */
+function groupEnd(glob: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < glob.length; index++) {
+    if (glob[index] === '\\') index++;
+    else if (glob[index] === '(') depth++;
+    else if (glob[index] === ')' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+/** Splits an extglob's body at its top-level `|`. */
+function alternatives(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < body.length; index++) {
+    if (body[index] === '(') depth++;
+    else if (body[index] === ')') depth--;
+    else if (body[index] === '|' && depth === 0) {
+      parts.push(body.slice(start, index));
+      start = index + 1;
+    }
+  }
+  return [...parts, body.slice(start)];
+}
+
+const EXTGLOB_SUFFIX: Record<string, string> = { '@': '', '?': '?', '+': '+', '*': '*' };
+
 /**
- * A glob as a regular expression dependency-cruiser accepts: it refuses patterns that may
- * backtrack badly (picomatch's own output among them), so this translation keeps star height 1.
+ * A glob (or part of one) as regular-expression source, read as picomatch reads it (with `dot`):
+ * `**`, `*`, `?`, braces, character classes (`[a-c]`, `[^x]`) and extglobs (`@(a|b)`, `?(…)`,
+ * `+(…)`, `*(…)`; `!(…)` is refused: its negation has no form dependency-cruiser accepts).
  */
-export function globToRegex(glob: string): string {
+function translate(glob: string, whole: string): { pattern: string; anchorEnd: boolean } {
   let pattern = '';
   let anchorEnd = true;
   for (let index = 0; index < glob.length; index++) {
     const character = glob[index]!;
+    const next = glob[index + 1];
     if (glob.startsWith('**/', index)) {
       pattern += '(?:.*/|)';
       index += 2;
@@ -38,6 +83,23 @@ export function globToRegex(glob: string): string {
     } else if (glob.startsWith('**', index)) {
       pattern += '.*';
       index += 1;
+    } else if (next === '(' && (character in EXTGLOB_SUFFIX || character === '!') && groupEnd(glob, index + 1) > 0) {
+      if (character === '!') throw new CosmicError('config', `the glob "${whole}" uses !(…), which has no regular expression dependency-cruiser accepts: write the files it should match instead`);
+      const end = groupEnd(glob, index + 1);
+      const inner = alternatives(glob.slice(index + 2, end)).map((part) => translate(part, whole).pattern);
+      pattern += `(?:${inner.join('|')})${EXTGLOB_SUFFIX[character]!}`;
+      index = end;
+    } else if (character === '[' && classEnd(glob, index) > 0) {
+      const end = classEnd(glob, index);
+      const body = glob.slice(index + 1, end);
+      // picomatch negates with `^` only: `[!a]` is the class of `!` and `a`.
+      const negated = body.startsWith('^');
+      const members = (negated ? body.slice(1) : body).replace(/\\(.)/g, '$1').replace(/[\]\\^]/g, '\\$&');
+      pattern += negated ? `[^/${members}]` : `[${members}]`;
+      index = end;
+    } else if (character === '\\' && next !== undefined) {
+      pattern += escape(next);
+      index += 1;
     } else if (character === '*') pattern += '[^/]*';
     else if (character === '?') pattern += '[^/]';
     else if (character === '{') pattern += '(?:';
@@ -45,6 +107,16 @@ export function globToRegex(glob: string): string {
     else if (character === ',' && glob.lastIndexOf('{', index) > glob.lastIndexOf('}', index)) pattern += '|';
     else pattern += escape(character);
   }
+  return { pattern, anchorEnd };
+}
+
+/**
+ * A glob as a regular expression dependency-cruiser accepts: it refuses patterns that may
+ * backtrack badly (picomatch's own output among them), so this translation keeps star height 1.
+ * Tested against picomatch on generated paths (test/engines/glob-regex.test.ts).
+ */
+export function globToRegex(glob: string): string {
+  const { pattern, anchorEnd } = translate(glob, glob);
   return `^${pattern}${anchorEnd ? '$' : ''}`;
 }
 
