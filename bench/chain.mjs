@@ -68,7 +68,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
     samples.sort((a, b) => a.wall - b.wall);
     const median = samples[Math.floor(samples.length / 2)];
-    console.log(`${String(depth).padEnd(8)} ${String(depth + origins + 1).padEnd(7)} ${median.wall.toFixed(0).padStart(8)}  ${median.peak.toFixed(0).padStart(9)}  ${median.size.toFixed(0).padStart(11)}  ${String(median.findings).padStart(9)}   (exit ${median.status})`);
+    console.log(
+      `${String(depth).padEnd(8)} ${String(depth + origins + 1).padEnd(7)} ${median.wall.toFixed(0).padStart(8)}  ${median.peak.toFixed(0).padStart(9)}  ${median.size.toFixed(0).padStart(11)}  ${String(median.findings).padStart(9)}   (exit ${median.status})`,
+    );
   }
   if (!values.keep) fs.rmSync(root, { recursive: true, force: true });
 }

@@ -69,4 +69,6 @@ async function depcruise() {
 
 const measured = mode === 'audit' ? await audit() : mode === 'oxlint' ? await oxlint() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
 // oxlint's own process is timed and its memory not seen from here: its processMs is its wall time.
-console.log(JSON.stringify({ processMs: performance.now(), ...measured, maxRssMiB: mode === 'oxlint' ? NaN : process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }));
+console.log(
+  JSON.stringify({ processMs: performance.now(), ...measured, maxRssMiB: mode === 'oxlint' ? NaN : process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }),
+);

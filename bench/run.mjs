@@ -73,14 +73,23 @@ run('parse'); // warm the file system cache; not counted
 if (!values['skip-eslint']) {
   const samples = measure(['parse', 'floor', 'cosmic']);
   console.log('\n1. ESLint plugin (time of lintFiles)');
-  for (const [mode, label] of [['parse', 'parse-only ESLint'], ['floor', '+ one no-op rule (any plugin)'], ['cosmic', '+ cosmic recommended']]) console.log(line(label, samples[mode], 'ms').text);
+  for (const [mode, label] of [
+    ['parse', 'parse-only ESLint'],
+    ['floor', '+ one no-op rule (any plugin)'],
+    ['cosmic', '+ cosmic recommended'],
+  ])
+    console.log(line(label, samples[mode], 'ms').text);
   console.log(`cosmic / parse-only        ${ratio(samples, 'cosmic', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10)`);
   console.log(`no-op rule / parse-only    ${ratio(samples, 'floor', 'parse', 'ms').toFixed(3)}×   (ESLint's own cost of having any rule)`);
   console.log(`cosmic / no-op rule        ${ratio(samples, 'cosmic', 'floor', 'ms').toFixed(3)}×   (what cosmic's rules add)`);
   // The same rules under oxlint's JS plugins: whole processes compared, loading included.
   const processes = measure(['cosmic', 'oxlint']);
   console.log('\n1b. The same rules, ESLint or oxlint (whole process, loading included)');
-  for (const [mode, label] of [['cosmic', 'ESLint + cosmic recommended'], ['oxlint', 'oxlint + cosmic (jsPlugins)']]) console.log(line(label, processes[mode], 'processMs').text);
+  for (const [mode, label] of [
+    ['cosmic', 'ESLint + cosmic recommended'],
+    ['oxlint', 'oxlint + cosmic (jsPlugins)'],
+  ])
+    console.log(line(label, processes[mode], 'processMs').text);
   console.log(`oxlint / ESLint            ${ratio(processes, 'oxlint', 'cosmic', 'processMs').toFixed(3)}×`);
 }
 
@@ -92,7 +101,8 @@ if (!values['skip-audit']) {
     ['depcruise', 'dependency-cruiser, generated ruleset'],
     ['depcruise-matrix', 'dependency-cruiser, layer rules only'],
     ['parse', 'parse-only ESLint'],
-  ]) console.log(line(label, samples[mode], 'processMs').text);
+  ])
+    console.log(line(label, samples[mode], 'processMs').text);
   console.log(`audit / dependency-cruiser (same ruleset)   ${ratio(samples, 'audit', 'depcruise', 'processMs').toFixed(3)}×   (goal < 1)`);
   console.log(`audit / dependency-cruiser (layer rules)    ${ratio(samples, 'audit', 'depcruise-matrix', 'processMs').toFixed(3)}×`);
   console.log(`audit / parse-only ESLint                   ${ratio(samples, 'audit', 'parse', 'processMs').toFixed(3)}×   (goal ≤ 0.5 on vendure core)`);

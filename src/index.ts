@@ -29,9 +29,7 @@ const plugin: CosmicPlugin = {
 
 /** A preset's rules that exist as ESLint rules, by their `cosmic/` id. */
 function eslintRules(preset: PresetName): Linter.RulesRecord {
-  return Object.fromEntries(
-    Object.entries(PRESETS[preset].rules).filter(([ruleId]) => ruleId.slice('cosmic/'.length) in rules),
-  );
+  return Object.fromEntries(Object.entries(PRESETS[preset].rules).filter(([ruleId]) => ruleId.slice('cosmic/'.length) in rules));
 }
 
 for (const preset of Object.keys(PRESETS) as PresetName[]) {

@@ -14,7 +14,10 @@ let writesGuarded = false;
 function guardWrites(): void {
   if (writesGuarded) return;
   writesGuarded = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       removePendingTemporaries();
       process.exit(code);

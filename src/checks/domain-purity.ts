@@ -4,8 +4,7 @@ import { typeNote, type FileFacts, type Finding } from './finding.js';
 
 export const DOMAIN_PURITY = 'cosmic/domain-purity';
 
-const REASON =
-  'the domain model is the part of the system with no dependencies, so it can be tested and reasoned about alone (persistence ignorance, ch. 1-2)';
+const REASON = 'the domain model is the part of the system with no dependencies, so it can be tested and reasoned about alone (persistence ignorance, ch. 1-2)';
 
 export const domainPurityMessages = {
   infrastructurePackage: `The domain imports the infrastructure package '{{name}}'{{via}}{{typeNote}}. Why: ${REASON}. Fix: {{fix}}.`,

@@ -116,8 +116,7 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
   };
   // Bootstrap and the unit of work are where the book wires adapters in on purpose: depending on
   // them is the sanctioned way to reach the adapters, so chains stop there.
-  const isCompositionPoint = (classification: Classification): boolean =>
-    classification.layer === 'bootstrap' || classification.role === 'unit-of-work';
+  const isCompositionPoint = (classification: Classification): boolean => classification.layer === 'bootstrap' || classification.role === 'unit-of-work';
 
   const nodes = [...graph.values()];
   const ids = new Map(nodes.map((node, index) => [node.path, index]));
@@ -385,8 +384,7 @@ function stronglyConnected(graph: ReadonlyMap<string, GraphFile>): string[][] {
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
-  const successors = (file: string): string[] =>
-    graph.get(file)!.imports.flatMap((imported) => (imported.target.type === 'file' && graph.has(imported.target.path) ? [imported.target.path] : []));
+  const successors = (file: string): string[] => graph.get(file)!.imports.flatMap((imported) => (imported.target.type === 'file' && graph.has(imported.target.path) ? [imported.target.path] : []));
   for (const root of [...graph.keys()].sort()) {
     if (index.has(root)) continue;
     const work: Array<{ node: string; next: string[]; position: number }> = [];
@@ -460,13 +458,13 @@ export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, Gr
     if (layers.length < 2) continue;
     const members = new Set(component);
     const edges = component.flatMap((file) =>
-      graph.get(file)!.imports
-        .filter((imported) => imported.target.type === 'file' && members.has(imported.target.path))
+      graph
+        .get(file)!
+        .imports.filter((imported) => imported.target.type === 'file' && members.has(imported.target.path))
         .map((imported) => ({ file, imported, from: graph.get(file)!.classification, to: (imported.target as { classification: Classification }).classification })),
     );
     const crossing = edges.filter((edge) => edge.from.layer && edge.to.layer && edge.from.layer !== edge.to.layer);
-    const score = (edge: (typeof edges)[number]) =>
-      (cellAllows(config, matrixCell(config, edge.from, edge.to), edge.imported.kind) ? 2 : 0) + (RANK[edge.from.layer!] < RANK[edge.to.layer!] ? 0 : 1);
+    const score = (edge: (typeof edges)[number]) => (cellAllows(config, matrixCell(config, edge.from, edge.to), edge.imported.kind) ? 2 : 0) + (RANK[edge.from.layer!] < RANK[edge.to.layer!] ? 0 : 1);
     const edge = [...crossing].sort((a, b) => score(a) - score(b) || compareText(a.file, b.file) || a.imported.range.line - b.imported.range.line)[0];
     if (!edge) continue;
     const back = shortestPath(graph, members, (edge.imported.target as { path: string }).path, edge.file) ?? [];

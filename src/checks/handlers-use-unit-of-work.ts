@@ -55,9 +55,7 @@ export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): 
       continue;
     }
     if (target.type !== 'file') continue;
-    const persistent = boundTargets(project, imported, hasPersistenceRole).filter(
-      (bound) => bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!) && bound.kind === 'value',
-    );
+    const persistent = boundTargets(project, imported, hasPersistenceRole).filter((bound) => bound.name !== '*' && PERSISTENCE_ROLES.includes(bound.classification.role!) && bound.kind === 'value');
     const wholeModule = PERSISTENCE_ROLES.includes(target.classification.role!) && imported.names.every((name) => name.imported === '*') && imported.kind === 'value';
     if (persistent.length > 0 || wholeModule) {
       const role = persistent[0]?.classification.role ?? target.classification.role;

@@ -27,7 +27,7 @@ function domainFix(to: Classification): string | undefined {
   if (to.role === 'repository' || to.role === 'unit-of-work') {
     return 'the domain must not know repositories or the unit of work: have the handler load and save through `uow.<repository>`, and pass plain values or aggregates in';
   }
-  if (to.role === 'orm') return 'keep the model persistence-ignorant: map it classically in the adapters\' ORM module (ch. 2), which imports the model, not the other way round';
+  if (to.role === 'orm') return "keep the model persistence-ignorant: map it classically in the adapters' ORM module (ch. 2), which imports the model, not the other way round";
   if (to.layer === 'adapters') return 'keep the model plain: let a handler call the adapter and pass plain values in, or raise a domain event that a handler reacts to';
   return undefined;
 }
@@ -47,7 +47,7 @@ function fixFor(from: Classification, to: Classification): string {
       return 'receive the message bus or the dependencies as parameters; only entrypoints call bootstrap';
     case 'service-layer':
       if (from.layer === 'domain') return 'move the logic into the domain, or raise a domain event that a handler reacts to';
-      if (from.layer === 'adapters') return 'turn this adapter into an entrypoint that sends a command through the bus, or depend only on the port\'s type';
+      if (from.layer === 'adapters') return "turn this adapter into an entrypoint that sends a command through the bus, or depend only on the port's type";
       return 'take the message bus (and with it the unit of work) from bootstrap';
     case 'domain':
       return 'send a command (or read a view) instead of reaching into the model';

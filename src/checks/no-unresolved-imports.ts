@@ -15,7 +15,6 @@ export const noUnresolvedImportsMessages = {
 
 export type NoUnresolvedImportsMessageId = keyof typeof noUnresolvedImportsMessages;
 
-
 function fixFor(specifier: string): string {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return 'correct the path, or create the file it names';
   return 'define the alias under compilerOptions.paths in the tsconfig (and name that tsconfig in cosmic-lint.config.json), or install the package';

@@ -45,7 +45,8 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [HANDLERS_USE_UNIT_OF_WORK]: {
     ruleId: HANDLERS_USE_UNIT_OF_WORK,
     description: 'Make handlers reach persistence only through the unit of work',
-    summary: 'a handler neither imports at runtime nor constructs a repository or ORM session, through barrels too, nor imports a persistence package (an ORM, a database or cache client; not dependency injection such as `@nestjs/common`)',
+    summary:
+      'a handler neither imports at runtime nor constructs a repository or ORM session, through barrels too, nor imports a persistence package (an ORM, a database or cache client; not dependency injection such as `@nestjs/common`)',
     messages: handlersUseUnitOfWorkMessages,
     appliesTo: isHandlers,
     run: checkHandlersUseUnitOfWork,
@@ -53,7 +54,8 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
   [UNIT_OF_WORK_BOUNDARY]: {
     ruleId: UNIT_OF_WORK_BOUNDARY,
     description: 'Keep repositories behind the unit of work, and the unit of work away from the bus and handlers',
-    summary: 'the service layer (but the unit of work) and entrypoints import no repository at runtime (the domain importing one is `layer-direction`; adapters may use each other); the unit of work imports neither the bus nor handlers',
+    summary:
+      'the service layer (but the unit of work) and entrypoints import no repository at runtime (the domain importing one is `layer-direction`; adapters may use each other); the unit of work imports neither the bus nor handlers',
     messages: unitOfWorkBoundaryMessages,
     appliesTo: unitOfWorkBoundaryAppliesTo,
     run: checkUnitOfWorkBoundary,
@@ -153,7 +155,8 @@ export const GRAPH_RULES: Readonly<Record<string, RuleMeta>> = {
   [NO_TRANSITIVE_VIOLATION]: {
     ruleId: NO_TRANSITIVE_VIOLATION,
     description: 'Forbid dependencies that travel through allowed-looking hops (audit only: a whole-graph check)',
-    summary: 'audit only: a forbidden layer or (from the domain) an infrastructure package reached through hops that each look allowed; one finding per root cause, on the hop where the chain leaves what the layer may depend on, naming everything reached and the files upstream',
+    summary:
+      'audit only: a forbidden layer or (from the domain) an infrastructure package reached through hops that each look allowed; one finding per root cause, on the hop where the chain leaves what the layer may depend on, naming everything reached and the files upstream',
     messages: noTransitiveViolationMessages,
   },
   [NO_LAYER_CYCLES]: {

@@ -65,13 +65,21 @@ export function checkUnitOfWorkBoundary(project: Project, facts: FileFacts): Fin
   for (const imported of facts.imports) {
     // A barrel re-exporting the repository does not use it; whoever imports through the barrel is checked.
     if (imported.form === 'export-from' || imported.target.type !== 'file') continue;
-    const repositories = boundTargets(project, imported, (classification) => classification.role === 'repository').filter((bound) => bound.classification.role === 'repository' && bound.kind === 'value');
+    const repositories = boundTargets(project, imported, (classification) => classification.role === 'repository').filter(
+      (bound) => bound.classification.role === 'repository' && bound.kind === 'value',
+    );
     if (repositories.length === 0 || imported.kind !== 'value') continue;
     findings.push({
       ruleId: UNIT_OF_WORK_BOUNDARY,
       messageId: 'repositoryOutsideUnitOfWork',
       import: imported,
-      data: { from: describeSide(from), names: listNames(repositories), specifier: imported.specifier, target: repositories[0]!.classification.file, fix: FIX[from.layer === 'entrypoints' ? 'entrypoints' : 'service-layer'] },
+      data: {
+        from: describeSide(from),
+        names: listNames(repositories),
+        specifier: imported.specifier,
+        target: repositories[0]!.classification.file,
+        fix: FIX[from.layer === 'entrypoints' ? 'entrypoints' : 'service-layer'],
+      },
     });
   }
   return findings;

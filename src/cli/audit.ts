@@ -59,7 +59,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();
   if (conflicts.length > 0) {
-    throw new CosmicError('config', `invalid configuration: ${conflicts.length === 1 ? 'a file matches' : `${conflicts.length} pairs of globs match`} the same files:\n${conflicts.map((line) => `  - ${line}`).join('\n')}`, config.source);
+    throw new CosmicError(
+      'config',
+      `invalid configuration: ${conflicts.length === 1 ? 'a file matches' : `${conflicts.length} pairs of globs match`} the same files:\n${conflicts.map((line) => `  - ${line}`).join('\n')}`,
+      config.source,
+    );
   }
   diagnostics.push(...model.diagnostics);
   if (config.tsconfigs.length === 0) {
@@ -107,9 +111,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     files: model.files.size,
     imports: [...model.files.values()].flatMap((file) =>
       file.imports.flatMap((imported) =>
-        file.classification.layer && imported.target.type === 'file' && imported.target.classification.layer
-          ? [{ from: file.classification.layer, to: imported.target.classification.layer }]
-          : [],
+        file.classification.layer && imported.target.type === 'file' && imported.target.classification.layer ? [{ from: file.classification.layer, to: imported.target.classification.layer }] : [],
       ),
     ),
     durationMs: options.now() - started,

@@ -118,10 +118,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
     now: () => performance.now(),
     depcruiseGraph,
     // Progress only where a person watches: a TTY on stderr, and not with --quiet.
-    onProgress:
-      stderr.isTTY && !command.quiet
-        ? (done, total) => stderr.write(done === 0 ? '' : `\rcosmic-lint: parsed ${done}/${total} files…`)
-        : undefined,
+    onProgress: stderr.isTTY && !command.quiet ? (done, total) => stderr.write(done === 0 ? '' : `\rcosmic-lint: parsed ${done}/${total} files…`) : undefined,
   });
   if (stderr.isTTY && !command.quiet) stderr.write('\r\u001b[K');
   // Every format: results go to stdout (or --output), so stderr is free to say what the run used.
@@ -157,4 +154,3 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
   stderr.write(formatDiagnostics(result.diagnostics));
   return code;
 }
-

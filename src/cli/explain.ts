@@ -27,10 +27,7 @@ export function explainSubject(subject: string, fileExists: (file: string) => bo
   if (fileExists(subject)) return { kind: 'file', file: subject, line: undefined };
   const rules = Object.keys(ALL_RULES);
   const hint = suggest(ruleId, rules);
-  throw new CosmicError(
-    'config',
-    `"${subject}" is neither a rule nor a file${hint ? ` (did you mean ${hint}?)` : ''}. Rules: ${rules.map((rule) => rule.slice('cosmic/'.length)).join(', ')}`,
-  );
+  throw new CosmicError('config', `"${subject}" is neither a rule nor a file${hint ? ` (did you mean ${hint}?)` : ''}. Rules: ${rules.map((rule) => rule.slice('cosmic/'.length)).join(', ')}`);
 }
 
 /** The doc page's sections by heading (`## Why` → `Why`), in order. */
@@ -131,7 +128,8 @@ export function explainFile(project: Project, file: string, line: number | undef
     }
     const elsewhere = [...findings.entries()].filter(([imported]) => imported === undefined).flatMap(([, list]) => list);
     for (const { finding, text } of elsewhere) {
-      if (line === undefined || finding.range === undefined || finding.range.line === line) lines.push(`  ✗ ${finding.ruleId}${finding.range ? ` at ${finding.range.line}:${finding.range.column + 1}` : ''}: ${text}`);
+      if (line === undefined || finding.range === undefined || finding.range.line === line)
+        lines.push(`  ✗ ${finding.ruleId}${finding.range ? ` at ${finding.range.line}:${finding.range.column + 1}` : ''}: ${text}`);
     }
   }
   lines.push('', 'Chains through other files (no-transitive-violation) and cycles (no-layer-cycles) need the whole graph: cosmic-lint audit shows them.');

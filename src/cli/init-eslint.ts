@@ -8,9 +8,7 @@ import { typescript } from '../project/typescript.js';
 import type { PresetName } from '../config/types.js';
 
 export type EslintPlan =
-  | { kind: 'create' | 'patch'; file: string; text: string; preset: PresetName }
-  | { kind: 'present'; file: string }
-  | { kind: 'manual'; file: string; reason: string; lines: string[] };
+  { kind: 'create' | 'patch'; file: string; text: string; preset: PresetName } | { kind: 'present'; file: string } | { kind: 'manual'; file: string; reason: string; lines: string[] };
 
 /** ESLint's flat config names, in the order ESLint looks for them. */
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
@@ -53,7 +51,10 @@ export function planEslintConfig(root: string, preset: PresetName): EslintPlan {
       kind: 'manual',
       file: legacy,
       reason: `it is an eslintrc config, and the plugin is flat-config only (an eslint.config.js beside it would make ESLint ignore it); migrate first with npx @eslint/migrate-config ${path.basename(legacy)} (ESLint 8.57 or later)`,
-      lines: [isModuleProject(root) ? "import cosmic from 'cosmic-lint';" : "const cosmic = require('cosmic-lint');", `and ${presetExpression('cosmic', preset)} as the last entry of the exported config`],
+      lines: [
+        isModuleProject(root) ? "import cosmic from 'cosmic-lint';" : "const cosmic = require('cosmic-lint');",
+        `and ${presetExpression('cosmic', preset)} as the last entry of the exported config`,
+      ],
     };
   }
   if (!existing) {

@@ -62,18 +62,27 @@ export function planInit(options: InitOptions): InitPlan {
   const { root, preset } = options;
   const existing = existingConfig(root);
   if (existing && !options.force) {
-    throw new CosmicError('config', `${existing} already exists: init never replaces a config unless asked. Edit it (cosmic-lint classify <file> shows what it does), or rerun with --force to write a fresh one`);
+    throw new CosmicError(
+      'config',
+      `${existing} already exists: init never replaces a config unless asked. Edit it (cosmic-lint classify <file> shows what it does), or rerun with --force to write a fresh one`,
+    );
   }
   const configFile = existing && path.basename(existing) === CONFIG_FILE_NAMES[0] ? existing : path.join(root, CONFIG_FILE_NAMES[0]);
   if (existing && existing !== configFile) {
-    throw new CosmicError('config', `${existing} is a JavaScript config: init writes ${CONFIG_FILE_NAMES[0]}, and two configs in one folder would be ambiguous. Remove or rename ${path.basename(existing)} first`);
+    throw new CosmicError(
+      'config',
+      `${existing} is a JavaScript config: init writes ${CONFIG_FILE_NAMES[0]}, and two configs in one folder would be ambiguous. Remove or rename ${path.basename(existing)} first`,
+    );
   }
 
   // Discovery with every file in one layer: which TypeScript files the defaults check at all.
   const everything = projectFromConfig(resolveConfig({ layers: { shared: ['**'] } }, root, 'init'));
   const discovered = discoverFiles([root], everything.classifier);
   if (discovered.files.length === 0) {
-    throw new CosmicError('config', `no TypeScript files under ${root} (looked for ${DEFAULT_INCLUDE.join(', ')}, skipping tests, build output and node_modules): run init in the folder of a TypeScript project`);
+    throw new CosmicError(
+      'config',
+      `no TypeScript files under ${root} (looked for ${DEFAULT_INCLUDE.join(', ')}, skipping tests, build output and node_modules): run init in the folder of a TypeScript project`,
+    );
   }
 
   const layout = detectLayout(root);
@@ -114,12 +123,7 @@ export function planInit(options: InitOptions): InitPlan {
     );
   }
   if (eslint) lines.push(eslintLine(eslint));
-  lines.push(
-    '',
-    'Next:',
-    '  npx cosmic-lint audit               check the whole project (exit 1 on violations)',
-    '  npx cosmic-lint classify <file>     why a file is in its layer and role',
-  );
+  lines.push('', 'Next:', '  npx cosmic-lint audit               check the whole project (exit 1 on violations)', '  npx cosmic-lint classify <file>     why a file is in its layer and role');
   if (eslint) lines.push('  npx eslint .                        the same rules, file by file, in your editor too');
   return { configFile, configText: `${JSON.stringify(input, null, 2)}\n`, eslint, report: `${lines.map(neutralise).join('\n')}\n` };
 }

@@ -37,9 +37,7 @@ export function loadProject(options: ProjectOptions): Project {
   let config: ResolvedConfig;
   const configFile = configFileOf(options);
   if (configFile) {
-    config = options.preset
-      ? resolveConfig({ ...validateConfig(readConfigFile(configFile), configFile), preset: options.preset }, path.dirname(configFile), configFile)
-      : loadConfigFile(configFile);
+    config = options.preset ? resolveConfig({ ...validateConfig(readConfigFile(configFile), configFile), preset: options.preset }, path.dirname(configFile), configFile) : loadConfigFile(configFile);
   } else {
     const root = findProjectRoot(start);
     config = resolveConfig({ preset: options.preset }, root, `detected layout (no cosmic-lint.config.json at or above ${root})`);

@@ -205,7 +205,7 @@ export function detectLayout(root: string): DetectedLayout {
   );
 
   const names = modules.map((module) => relative(module.directory) || '.');
-  const notes = [`${modules.length} ${modules.length === 1 ? 'module' : 'modules'} (${listed(names)})${lone ? ': a domain folder alone, as in the book\'s first chapters' : ''}`];
+  const notes = [`${modules.length} ${modules.length === 1 ? 'module' : 'modules'} (${listed(names)})${lone ? ": a domain folder alone, as in the book's first chapters" : ''}`];
   for (const layer of LAYERS) {
     const folders = folderNotes.get(layer)!;
     const parts: string[] = [];

@@ -140,11 +140,7 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
   if (layers.length === 0) {
     const layout = detectLayout(root);
     if (layout.layers.length === 0) {
-      throw new CosmicError(
-        'config',
-        `no layers are configured and none could be detected under ${root}: add a "layers" map to cosmic-lint.config.json (see the README)`,
-        source,
-      );
+      throw new CosmicError('config', `no layers are configured and none could be detected under ${root}: add a "layers" map to cosmic-lint.config.json (see the README)`, source);
     }
     layers = layout.layers;
     detected.push(...layout.notes);

@@ -128,7 +128,7 @@ const STRICT_MATRIX: EdgeRule[] = [
     from: { layer: 'adapters' },
     to: { layer: 'service-layer' },
     verdict: 'type-only',
-    note: 'adapters implement the service layer\'s ports; they need its types, never its code',
+    note: "adapters implement the service layer's ports; they need its types, never its code",
   },
   { from: { layer: 'adapters' }, to: { layer: ['domain', 'adapters', 'shared'] }, verdict: 'allow' },
   { from: { layer: 'adapters' }, to: {}, verdict: 'deny' },
@@ -161,9 +161,7 @@ const STRICT_MATRIX: EdgeRule[] = [
  * and builds the unit of work itself, so it may import adapters.
  */
 const PART1_MATRIX: EdgeRule[] = RECOMMENDED_MATRIX.map((rule) =>
-  rule.from.layer === 'entrypoints' && rule.to.layer === 'adapters'
-    ? { ...rule, verdict: 'allow', note: 'before bootstrap (ch. 13) the entrypoint wires the adapters' }
-    : rule,
+  rule.from.layer === 'entrypoints' && rule.to.layer === 'adapters' ? { ...rule, verdict: 'allow', note: 'before bootstrap (ch. 13) the entrypoint wires the adapters' } : rule,
 );
 
 /** Chapters 1-2: only the domain's direction is checked. */
@@ -195,7 +193,7 @@ const RECOMMENDED_RULES: Record<string, Severity> = {
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   'domain-only': {
     name: 'domain-only',
-    description: 'Chapters 1-2: a pure domain model. Only the domain\'s imports are checked.',
+    description: "Chapters 1-2: a pure domain model. Only the domain's imports are checked.",
     typeImports: 'allowed',
     matrix: DOMAIN_ONLY_MATRIX,
     rules: {

@@ -38,7 +38,7 @@ export const CONFIG_SCHEMA = {
     $schema: { type: 'string' },
     preset: {
       enum: [...PRESET_NAMES],
-      description: 'domain-only (ch. 1-2), part1 (ch. 1-7), recommended (the book as shipped), strict (the book\'s advice).',
+      description: "domain-only (ch. 1-2), part1 (ch. 1-7), recommended (the book as shipped), strict (the book's advice).",
     },
     include: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files to check (globs).' },
     exclude: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files never checked (globs).' },

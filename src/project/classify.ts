@@ -78,7 +78,6 @@ function compileRoles(lists: GlobList<RoleKey>[], source: string): RoleGlobs[] {
 
 const entryName = (name: RoleKey) => (name === 'none' ? 'none (no role)' : name);
 
-
 /**
  * Classifies files by the config's globs, caching each answer; one classifier per config. A file
  * two layers (or two roles) claim is a config error: at once, or with `deferConflicts` collected
@@ -164,14 +163,14 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
   }
 
   return {
-    unmatchedGlobs: () => [
-      ...layers.map((candidate) => ({ where: `layers.${candidate.name}`, glob: candidate.glob })),
-      ...roles.flatMap((list) => list.take.map((candidate) => ({ where: `roles.${list.name}`, glob: candidate.glob }))),
-    ]
-      .filter(({ where, glob }) => !matched.has(`${where}\0${glob}`))
-      .map(({ where, glob }) => `${where} glob "${glob}"`),
-    conflicts: () =>
-      [...conflicts.values()].map(({ file, claim, more }) => `"${file}"${more > 0 ? ` (and ${more} more ${more === 1 ? 'file' : 'files'})` : ''} ${claim}`).sort(compareText),
+    unmatchedGlobs: () =>
+      [
+        ...layers.map((candidate) => ({ where: `layers.${candidate.name}`, glob: candidate.glob })),
+        ...roles.flatMap((list) => list.take.map((candidate) => ({ where: `roles.${list.name}`, glob: candidate.glob }))),
+      ]
+        .filter(({ where, glob }) => !matched.has(`${where}\0${glob}`))
+        .map(({ where, glob }) => `${where} glob "${glob}"`),
+    conflicts: () => [...conflicts.values()].map(({ file, claim, more }) => `"${file}"${more > 0 ? ` (and ${more} more ${more === 1 ? 'file' : 'files'})` : ''} ${claim}`).sort(compareText),
     classify(absolutePath) {
       let classification = cache.get(absolutePath);
       if (!classification) {

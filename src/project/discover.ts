@@ -79,13 +79,15 @@ export function discoverFiles(roots: readonly string[], classifier: Classifier):
           real = fs.realpathSync(full);
           kind = fs.statSync(real).isDirectory() ? 'directory' : 'file';
         } catch (error) {
-          if (SOURCE.test(entry.name)) unreadable.push({ path: full, message: `is a symbolic link that leads nowhere (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); not checked` });
+          if (SOURCE.test(entry.name))
+            unreadable.push({ path: full, message: `is a symbolic link that leads nowhere (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); not checked` });
           continue;
         }
         if (kind === 'directory' && walking.has(real)) continue;
         const relative = classifier.classify(real).file;
         if (leavesRoot(relative)) {
-          if (kind === 'directory' || SOURCE.test(entry.name)) unreadable.push({ path: full, message: `is a symbolic link to ${real}, outside the project; its ${kind === 'directory' ? 'files are' : 'imports are'} not checked` });
+          if (kind === 'directory' || SOURCE.test(entry.name))
+            unreadable.push({ path: full, message: `is a symbolic link to ${real}, outside the project; its ${kind === 'directory' ? 'files are' : 'imports are'} not checked` });
           continue;
         }
       }

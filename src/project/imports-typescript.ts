@@ -21,7 +21,6 @@ function importedLocals(ts: typeof TS, source: TS.SourceFile): Set<string> {
   return locals;
 }
 
-
 /** A node's range in ESTree terms (line 1-based, column 0-based), so both extractors agree. */
 function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
   const start = source.getLineAndCharacterOfPosition(node.getStart(source));
@@ -38,8 +37,7 @@ export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[]
   const uses = bindingUsesOfSourceFile(source, importedLocals(ts, source));
   const useOf = (local: string): BindingUse => uses.get(local) ?? 'type';
   const records: ImportRecord[] = [];
-  const literal = (node: TS.Node | undefined): string | undefined =>
-    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+  const literal = (node: TS.Node | undefined): string | undefined => (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined);
   const push = (node: TS.Node | undefined, kind: ImportKind, form: ImportRecord['form'], names: ImportedName[] = [], typeOnlyClause = false, sideEffect = false): void => {
     const specifier = literal(node);
     if (specifier !== undefined) records.push({ specifier, kind, typeOnlyClause, sideEffect, form, range: rangeOf(source, node!), names });

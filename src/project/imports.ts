@@ -42,10 +42,7 @@ export interface ImportRecord {
   names: ImportedName[];
 }
 
-export type ImportTarget =
-  | { type: 'file'; path: string; classification: Classification }
-  | { type: 'package'; name: string; builtin: boolean }
-  | { type: 'unresolved'; reason: string };
+export type ImportTarget = { type: 'file'; path: string; classification: Classification } | { type: 'package'; name: string; builtin: boolean } | { type: 'unresolved'; reason: string };
 
 export interface ResolvedImport extends ImportRecord {
   target: ImportTarget;
@@ -102,9 +99,7 @@ function exportedNames(node: TSESTree.ExportNamedDeclaration): ImportedName[] {
 function importKind(node: TSESTree.ImportDeclaration): ImportKind {
   if (node.importKind === 'type') return 'type';
   const { specifiers } = node;
-  return specifiers.length > 0 && specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')
-    ? 'type'
-    : 'value';
+  return specifiers.length > 0 && specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') ? 'type' : 'value';
 }
 
 function exportKind(node: TSESTree.ExportNamedDeclaration): ImportKind {
@@ -131,9 +126,7 @@ export function importRecordFromEstree(node: TSESTree.Node, uses?: Uses, text?: 
       return record(node.moduleReference.expression, kind, 'import-equals', [{ imported: '*', local: node.id.name, kind, use: useOf(uses, node.id.name) }], node.importKind === 'type');
     }
     case 'CallExpression':
-      return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1
-        ? record(node.arguments[0]!, 'value', 'require')
-        : undefined;
+      return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 ? record(node.arguments[0]!, 'value', 'require') : undefined;
     case 'ImportExpression':
       return record(node.source, 'value', 'dynamic');
     case 'TSImportType':
@@ -214,10 +207,7 @@ function walk(program: TSESTree.Program, visitorKeys: Readonly<Record<string, re
 }
 
 /** Every `new X()` / `new ns.X()` in a file, for the rules that care what a module constructs. */
-export function constructionsOfProgram(
-  program: TSESTree.Program,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-): Construction[] {
+export function constructionsOfProgram(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Construction[] {
   const found: Construction[] = [];
   walk(program, visitorKeys, (node) => {
     if (node.type !== 'NewExpression') return;

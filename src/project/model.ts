@@ -76,7 +76,12 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     }
     const parseError = firstParseError(source);
     if (parseError) {
-      model.diagnostics.push({ kind: 'parse-error', file, line: parseError.line, message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked` });
+      model.diagnostics.push({
+        kind: 'parse-error',
+        file,
+        line: parseError.line,
+        message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked`,
+      });
       continue;
     }
     project.exports.remember(file, source);

@@ -24,7 +24,8 @@ export function exceedsNesting(ts: typeof TS, text: string, file: string, limit 
   let chains = 0;
   for (let index = 0; index < text.length && brackets <= limit && chains <= limit; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0x28 || code === 0x5b || code === 0x7b) brackets++; // ( [ {
+    if (code === 0x28 || code === 0x5b || code === 0x7b)
+      brackets++; // ( [ {
     else if (code === 0x3f || code === 0x3c || (code === 0x3d && text.charCodeAt(index + 1) === 0x3e)) chains++; // ? < =>
   }
   if (brackets <= limit && chains <= limit) return undefined;

@@ -6,10 +6,7 @@ import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 
-export type ResolvedTarget =
-  | { type: 'file'; path: string }
-  | { type: 'package'; name: string; builtin: boolean }
-  | { type: 'unresolved'; reason: string };
+export type ResolvedTarget = { type: 'file'; path: string } | { type: 'package'; name: string; builtin: boolean } | { type: 'unresolved'; reason: string };
 
 export interface ResolverDiagnostic {
   kind: 'tsconfig';
@@ -37,7 +34,6 @@ interface CompilerSetup {
 function defaultOptions(ts: typeof TS): TS.CompilerOptions {
   return { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
 }
-
 
 /**
  * A host for the module resolver that remembers what exists: resolution asks the same questions
@@ -234,9 +230,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     }
     return {
       type: 'unresolved',
-      reason: setup.tsconfig
-        ? `it is not a package name and no "paths" alias in ${tsconfigLabel!} matches it`
-        : 'it looks like a path alias, but no tsconfig.json was found to define it',
+      reason: setup.tsconfig ? `it is not a package name and no "paths" alias in ${tsconfigLabel!} matches it` : 'it looks like a path alias, but no tsconfig.json was found to define it',
     };
   }
 
@@ -263,8 +257,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   function packageScope(directory: string): string {
     return scopes.get(directory, () => {
       const parent = path.dirname(directory);
-      const isBoundary =
-        parent === directory || host.fileExists(path.join(directory, 'package.json')) || host.directoryExists!(path.join(directory, 'node_modules'));
+      const isBoundary = parent === directory || host.fileExists(path.join(directory, 'package.json')) || host.directoryExists!(path.join(directory, 'node_modules'));
       return isBoundary ? directory : packageScope(parent);
     });
   }

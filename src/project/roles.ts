@@ -94,7 +94,13 @@ type Label = { role: Role; words: string } | { role: undefined; words: string };
 
 const BY_LAST = new Map<string, Role | undefined>([
   ...CONVENTIONS.flatMap(({ role, last }) => last.map((word) => [word, role] as const)),
-  ...NOT_MESSAGE_HANDLERS.flatMap((word) => [[`${word}handler`, undefined], [`${word}handlers`, undefined]] as const),
+  ...NOT_MESSAGE_HANDLERS.flatMap(
+    (word) =>
+      [
+        [`${word}handler`, undefined],
+        [`${word}handlers`, undefined],
+      ] as const,
+  ),
 ]);
 const BY_WHOLE = new Map<string, Role>(CONVENTIONS.flatMap(({ role, whole }) => (whole ?? []).map((word) => [word, role] as const)));
 

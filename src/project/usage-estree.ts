@@ -146,7 +146,8 @@ function firstIdentifier(name: EntityName): Node {
 
 function useInType(id: Node, typeNode: Node): BindingUse {
   let root = typeNode;
-  while (root.parent && isTypeContext(root.parent) && root.parent.type !== 'TSTypeAnnotation' && root.parent.type !== 'TSClassImplements' && root.parent.type !== 'TSInterfaceHeritage') root = root.parent;
+  while (root.parent && isTypeContext(root.parent) && root.parent.type !== 'TSTypeAnnotation' && root.parent.type !== 'TSClassImplements' && root.parent.type !== 'TSInterfaceHeritage')
+    root = root.parent;
   const annotation = metadataAnnotation(root as TSESTree.TypeNode);
   if (!annotation) return 'type';
   const strict = metadataEntity(annotation, false);

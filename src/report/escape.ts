@@ -23,5 +23,7 @@ export function neutralise(text: string): string {
  * own composed texts use; callers neutralise project strings before composing.
  */
 export function escapeXml(text: string): string {
-  return text.replace(UNSAFE, (character) => (character === '\t' || character === '\n' || character === '\r' ? character : visible(character))).replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+  return text
+    .replace(UNSAFE, (character) => (character === '\t' || character === '\n' || character === '\r' ? character : visible(character)))
+    .replace(/[&<>"']/g, (character) => ENTITIES[character]!);
 }

@@ -39,7 +39,9 @@ export function formatGithub(result: AuditResult): string {
       return `::${violation.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(neutralise(violation.message) + chain)}`;
     });
   for (const diagnostic of result.diagnostics) {
-    lines.push(`::error ${diagnostic.file ? `file=${property(diagnostic.file)},${diagnostic.line ? `line=${diagnostic.line},` : ''}` : ''}title=${property(`cosmic-lint ${diagnostic.kind}`)}::${data(diagnostic.message)}`);
+    lines.push(
+      `::error ${diagnostic.file ? `file=${property(diagnostic.file)},${diagnostic.line ? `line=${diagnostic.line},` : ''}` : ''}title=${property(`cosmic-lint ${diagnostic.kind}`)}::${data(diagnostic.message)}`,
+    );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

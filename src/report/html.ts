@@ -94,11 +94,14 @@ for (const header of table.tHead.rows[0].cells) {
 apply();
 `;
 
-
 /** A chain's hops as list items (numbered by their place in the whole chain), and the gap where hops were left out. */
 function chainHtml(violation: Violation): string {
   return chainItems(violation)
-    .map((item) => ('hop' in item ? `<li value="${item.position}"><code>${text(`${item.hop.file}:${item.hop.line}`)}</code> imports <code>${text(`'${item.hop.specifier}'`)}</code></li>` : `<li class="omitted">${hopsLeftOut(item.omitted)}</li>`))
+    .map((item) =>
+      'hop' in item
+        ? `<li value="${item.position}"><code>${text(`${item.hop.file}:${item.hop.line}`)}</code> imports <code>${text(`'${item.hop.specifier}'`)}</code></li>`
+        : `<li class="omitted">${hopsLeftOut(item.omitted)}</li>`,
+    )
     .join('');
 }
 

@@ -26,7 +26,9 @@ export function formatJunit(result: AuditResult, rules: readonly RuleMeta[]): st
         : [...byFile].map(
             ([file, violations]) =>
               `    <testcase classname="${xml(ruleId)}" name="${xml(file)}" file="${xml(file)}" time="0">\n${violations
-                .map((violation) => `      <failure type="${violation.severity}" message="${violation.line}:${violation.column} ${xml(violation.message)}">${escapeXml(failureText(violation))}</failure>`)
+                .map(
+                  (violation) => `      <failure type="${violation.severity}" message="${violation.line}:${violation.column} ${xml(violation.message)}">${escapeXml(failureText(violation))}</failure>`,
+                )
                 .join('\n')}\n    </testcase>`,
           );
     const failures = [...byFile.values()].length;

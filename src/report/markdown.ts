@@ -56,7 +56,8 @@ export function formatMarkdown(result: AuditResult): string {
   }
   if (result.diagnostics.length > 0) {
     lines.push('', '### Diagnostics', '');
-    for (const diagnostic of result.diagnostics) lines.push(`- ${escapeMarkdown(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}`);
+    for (const diagnostic of result.diagnostics)
+      lines.push(`- ${escapeMarkdown(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}`);
   }
   if (result.staleBaseline && result.staleBaseline.length > 0) {
     lines.push('', `### Fixed since the baseline (${result.staleBaseline.length}): run with \`--update-baseline\` to drop them`, '');

@@ -30,7 +30,10 @@ function descriptor(rule: Pick<RuleMeta, 'ruleId' | 'description' | 'messages'>)
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
     helpUri: docsUrl(rule.ruleId),
-    help: { text: `${rule.description}. What it checks, why the book says so, examples and the fix: ${docsUrl(rule.ruleId)}`, markdown: `${rule.description}. [Read the rule's documentation](${docsUrl(rule.ruleId)}).` },
+    help: {
+      text: `${rule.description}. What it checks, why the book says so, examples and the fix: ${docsUrl(rule.ruleId)}`,
+      markdown: `${rule.description}. [Read the rule's documentation](${docsUrl(rule.ruleId)}).`,
+    },
     defaultConfiguration: { level: 'error' },
   };
 }
@@ -94,7 +97,18 @@ export function formatSarif(audit: AuditResult, rules: readonly RuleMeta[]): str
             toolExecutionNotifications: audit.diagnostics.map((diagnostic) => ({
               level: 'error' as const,
               message: { text: `${diagnostic.kind}: ${neutralise(diagnostic.message)}` },
-              ...(diagnostic.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(diagnostic.file), ...(path.posix.isAbsolute(diagnostic.file) ? {} : { uriBaseId: '%SRCROOT%' }) }, ...(diagnostic.line ? { region: { startLine: diagnostic.line } } : {}) } }] } : {}),
+              ...(diagnostic.file
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: pathToUri(diagnostic.file), ...(path.posix.isAbsolute(diagnostic.file) ? {} : { uriBaseId: '%SRCROOT%' }) },
+                          ...(diagnostic.line ? { region: { startLine: diagnostic.line } } : {}),
+                        },
+                      },
+                    ],
+                  }
+                : {}),
             })),
           },
         ],

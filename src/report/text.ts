@@ -16,7 +16,6 @@ function painter(color: boolean): (style: Style, text: string) => string {
   return color ? (style, text) => `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : (_style, text) => text;
 }
 
-
 /** The summary line's marks. A file heading that starts with one shows it as `\u2714`/`\u2716`, so no file name passes for the summary. */
 const SUMMARY_MARK = /^(\s*)([✔✖])/;
 
@@ -48,7 +47,12 @@ export function formatText(result: AuditResult, options: TextOptions): string {
   }
   const { errors, warnings, files, baselined } = result.summary;
   const problems = errors + warnings;
-  const tail = [`${plural(files, 'file')} checked`, ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : []), ...(result.summary.durationMs !== undefined ? [`${result.summary.durationMs} ms`] : [])].join(', ');
+  const tail = [
+    `${plural(files, 'file')} checked`,
+    ...(baselined > 0 ? [`${baselined} baselined`] : []),
+    ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : []),
+    ...(result.summary.durationMs !== undefined ? [`${result.summary.durationMs} ms`] : []),
+  ].join(', ');
   lines.push('');
   // No success mark when the check could not do its whole job: a diagnostic means exit 2.
   if (problems === 0 && result.diagnostics.length > 0) lines.push(paint('red', paint('bold', `✖ no problems found, but the check is incomplete: ${tail} (see stderr)`)));
@@ -60,13 +64,22 @@ export function formatText(result: AuditResult, options: TextOptions): string {
 /** The line on stderr after a report went to a file (`--output`), so a finished run never looks like a hang. */
 export function formatOutputNote(result: AuditResult, format: string, file: string, exitCode: number): string {
   const { errors, warnings, baselined } = result.summary;
-  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(baselined > 0 ? [`${baselined} baselined`] : []), ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : [])];
+  const counts = [
+    plural(errors, 'error'),
+    plural(warnings, 'warning'),
+    ...(baselined > 0 ? [`${baselined} baselined`] : []),
+    ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : []),
+  ];
   return `cosmic-lint: wrote the ${format} report to ${neutralise(file)}: ${counts.join(', ')} (exit ${exitCode})\n`;
 }
 
 /** Diagnostics for stderr: what kept the tool from checking everything, with the file and the reason. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((diagnostic) => `cosmic-lint: ${diagnostic.kind}: ${diagnostic.file ? `${neutralise(diagnostic.file)}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''}${neutralise(diagnostic.message)}\n`).join('');
+  return diagnostics
+    .map(
+      (diagnostic) => `cosmic-lint: ${diagnostic.kind}: ${diagnostic.file ? `${neutralise(diagnostic.file)}${diagnostic.line ? `:${diagnostic.line}` : ''}: ` : ''}${neutralise(diagnostic.message)}\n`,
+    )
+    .join('');
 }
 
 /**

@@ -35,9 +35,10 @@ describe('cosmic-lint audit', () => {
       const { result } = await auditJson(fixturePath('violations', name));
       const { problems } = await lintFixture(fixturePath('violations', name));
       const perFile = result.violations.filter((violation) => violation.chain.length === 0);
-      expect(perFile.map((violation) => [violation.ruleId, violation.file, violation.line, violation.column]), name).toEqual(
-        problems.map((problem) => [problem.ruleId, problem.file, problem.line, problem.column]),
-      );
+      expect(
+        perFile.map((violation) => [violation.ruleId, violation.file, violation.line, violation.column]),
+        name,
+      ).toEqual(problems.map((problem) => [problem.ruleId, problem.file, problem.line, problem.column]));
     }
   });
 
@@ -46,10 +47,30 @@ describe('cosmic-lint audit', () => {
     expect(status).toBe(1);
     const transitive = result.violations.filter((violation) => violation.ruleId === 'cosmic/no-transitive-violation');
     expect(transitive.map((violation) => [violation.file, violation.line, violation.column, violation.from.layer, violation.to?.package ?? violation.to?.file, violation.chain])).toEqual([
-      ['src/lib/slug.ts', 1, 23, null, 'src/adapters/orm.ts', [{ file: 'src/domain/model.ts', line: 2, specifier: '../lib/slug.js' }, { file: 'src/lib/slug.ts', line: 1, specifier: '../adapters/orm.js' }]],
-      ['src/shared/money.ts', 1, 23, 'shared', 'pg', [{ file: 'src/domain/model.ts', line: 1, specifier: '../shared/money.js' }, { file: 'src/shared/money.ts', line: 1, specifier: 'pg' }]],
+      [
+        'src/lib/slug.ts',
+        1,
+        23,
+        null,
+        'src/adapters/orm.ts',
+        [
+          { file: 'src/domain/model.ts', line: 2, specifier: '../lib/slug.js' },
+          { file: 'src/lib/slug.ts', line: 1, specifier: '../adapters/orm.js' },
+        ],
+      ],
+      [
+        'src/shared/money.ts',
+        1,
+        23,
+        'shared',
+        'pg',
+        [
+          { file: 'src/domain/model.ts', line: 1, specifier: '../shared/money.js' },
+          { file: 'src/shared/money.ts', line: 1, specifier: 'pg' },
+        ],
+      ],
     ]);
-    expect(transitive[1]!.message).toContain("1 domain file reaches it through src/shared/money.ts (src/domain/model.ts)");
+    expect(transitive[1]!.message).toContain('1 domain file reaches it through src/shared/money.ts (src/domain/model.ts)');
     expect(transitive[1]!.message).toContain("Fix: cut src/shared/money.ts:1 ('pg')");
     const { problems } = await lintFixture(fixturePath('audit', 'transitive'));
     expect(problems.filter((problem) => problem.ruleId !== 'cosmic/no-unclassified-files')).toEqual([]);
@@ -64,7 +85,10 @@ describe('cosmic-lint audit', () => {
         'src/shared/db.ts',
         2,
         'pg',
-        [{ file: 'src/domain/invoice.ts', line: 1, specifier: '../shared/db.js' }, { file: 'src/shared/db.ts', line: 2, specifier: 'pg' }],
+        [
+          { file: 'src/domain/invoice.ts', line: 1, specifier: '../shared/db.js' },
+          { file: 'src/shared/db.ts', line: 2, specifier: 'pg' },
+        ],
       ],
     ]);
     const { message } = result.violations[0]!;
@@ -74,7 +98,7 @@ describe('cosmic-lint audit', () => {
     expect(message).toContain("Fix: cut src/shared/db.ts:2 ('pg') and src/shared/db.ts:3 ('slonik')");
   });
 
-  it('reports a cycle across layers once, on the inner layer\'s outward edge, with the whole cycle; a cycle inside one layer is not one', async () => {
+  it("reports a cycle across layers once, on the inner layer's outward edge, with the whole cycle; a cycle inside one layer is not one", async () => {
     const { result } = await auditJson(fixturePath('audit', 'cycle'));
     const cycles = result.violations.filter((violation) => violation.ruleId === 'cosmic/no-layer-cycles');
     expect(cycles.map((violation) => [violation.file, violation.line, violation.chain.map((hop) => `${hop.file}:${hop.line}`)])).toEqual([
@@ -85,7 +109,7 @@ describe('cosmic-lint audit', () => {
   it('prints text grouped by file, chains hop by hop, and a summary; no colour when NO_COLOR is set', async () => {
     const run = await cli(['audit', fixturePath('audit', 'transitive')]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('src/shared/money.ts\n  1:23    error    The domain reaches the infrastructure package \'pg\'');
+    expect(run.stdout).toContain("src/shared/money.ts\n  1:23    error    The domain reaches the infrastructure package 'pg'");
     expect(run.stdout).toContain("           ↳ src/domain/model.ts:1  '../shared/money.js'\n           ↳ src/shared/money.ts:1  'pg'\n");
     expect(run.stdout).toMatch(/✖ 3 problems \(2 errors, 1 warning\) · 5 files checked\n$/);
     expect(run.stdout).not.toContain('\u001b[');
@@ -196,7 +220,10 @@ describe('cosmic-lint audit', () => {
     expect(config).toBeDefined();
     const file = path.join(root, config!);
     const before = fs.readFileSync(file, 'utf8');
-    for (const args of [['--output', file], ['--config', file, '--output', file]]) {
+    for (const args of [
+      ['--output', file],
+      ['--config', file, '--output', file],
+    ]) {
       const run = await cli(['audit', root, ...args]);
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(`cosmic-lint: cannot write ${file}: it is the config file this run reads; choose another file for the report (--output)\n`);
@@ -336,7 +363,12 @@ describe('which project the audit works on', () => {
   const myAppHeader = `cosmic-lint: config ${path.join(myApp, 'cosmic-lint.config.json')} (preset strict)\n`;
 
   it('takes a folder whose name has a dot for a folder: its own config, paths relative to it, from inside and from outside', async () => {
-    for (const [args, cwd] of [[[], myApp], [['.'], myApp], [[myApp], REPO_ROOT], [[path.join(myApp, 'src')], REPO_ROOT]] as const) {
+    for (const [args, cwd] of [
+      [[], myApp],
+      [['.'], myApp],
+      [[myApp], REPO_ROOT],
+      [[path.join(myApp, 'src')], REPO_ROOT],
+    ] as const) {
       const run = await cli(['audit', ...args, '--format', 'json'], cwd);
       const result = JSON.parse(run.stdout) as AuditResult;
       expect(run.stderr, args.join(' ')).toBe(myAppHeader);

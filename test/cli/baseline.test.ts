@@ -139,7 +139,12 @@ it('a baseline entry with a field of the wrong type is a config error naming the
 
 /** The CLI with a kill after a while: a hang fails the assertions on its exit code instead of hanging the suite. */
 function bounded(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js'), ...args], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -18,7 +18,11 @@ it('answers --version without loading the audit, as main does', async () => {
 });
 
 it('exits 0 on the clean sample, 1 on a violation, 2 on a usage error: the same streams as in process', async () => {
-  for (const args of [['audit', fixturePath('allocation')], ['audit', fixturePath('violations', 'domain-orm-package')], ['audit', '--formt', 'json']]) {
+  for (const args of [
+    ['audit', fixturePath('allocation')],
+    ['audit', fixturePath('violations', 'domain-orm-package')],
+    ['audit', '--formt', 'json'],
+  ]) {
     const binary = runBinary(args);
     expect(binary, args.join(' ')).toEqual(await cli(args));
   }

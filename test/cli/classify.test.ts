@@ -17,7 +17,13 @@ function block(stdout: string, file: string): string {
 
 describe('cosmic-lint classify explains every role', () => {
   it('names the roles glob, the "!" glob that took a file out, roles.none, and a convention switched off by a configured role', async () => {
-    const files = ['src/service-layer/use-cases/allocate.ts', 'src/service-layer/use-cases/shared/retry.ts', 'src/service-layer/legacy-handler.ts', 'src/adapters/cache/repository.ts', 'src/domain/model.ts'];
+    const files = [
+      'src/service-layer/use-cases/allocate.ts',
+      'src/service-layer/use-cases/shared/retry.ts',
+      'src/service-layer/legacy-handler.ts',
+      'src/adapters/cache/repository.ts',
+      'src/domain/model.ts',
+    ];
     const run = await cli(['classify', ...files], fixturePath('violations', 'roles-config'));
     expect(run.status).toBe(0);
     expect(block(run.stdout, files[0]!)).toContain('  role:    handlers (roles.handlers glob "src/service-layer/use-cases/**")');
@@ -63,9 +69,7 @@ describe('cosmic-lint classify explains every role', () => {
     );
     const run = await cli(['classify', 'src/service-layer/views/allocations.ts'], temporary);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(
-      '"src/service-layer/views/allocations.ts" matches two entries of roles: handlers by glob "src/service-layer/**" and views by glob "src/service-layer/views/**"',
-    );
+    expect(run.stderr).toContain('"src/service-layer/views/allocations.ts" matches two entries of roles: handlers by glob "src/service-layer/**" and views by glob "src/service-layer/views/**"');
   });
 
   it('prints file and folder names from the project inert: no terminal escape, bell or bidi control reaches the terminal', async () => {

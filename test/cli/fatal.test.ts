@@ -27,5 +27,7 @@ it('the binary prints a config error naming a hostile tsconfig on one inert line
   fs.writeFileSync(path.join(temporary, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**' }, tsconfig: 'tsconfig\u001b[31m\u202e.json' }));
   const run = await cli(['audit', temporary]);
   expect(run.status).toBe(2);
-  expect(run.stderr).toBe(`cosmic-lint: ${path.join(temporary, 'cosmic-lint.config.json')}: tsconfig: "tsconfig\\u001b[31m\\u202e.json" does not exist (looked for ${path.join(temporary, 'tsconfig\\u001b[31m\\u202e.json')})\n`);
+  expect(run.stderr).toBe(
+    `cosmic-lint: ${path.join(temporary, 'cosmic-lint.config.json')}: tsconfig: "tsconfig\\u001b[31m\\u202e.json" does not exist (looked for ${path.join(temporary, 'tsconfig\\u001b[31m\\u202e.json')})\n`,
+  );
 });

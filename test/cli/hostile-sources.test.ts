@@ -49,7 +49,7 @@ it('symbolic links: followed inside the project (a cycle walked once), reported 
     fs.writeFileSync(path.join(linked, 'cosmic-lint.config.json'), JSON.stringify({ layers: { domain: 'src/domain/**', shared: 'shared-model/**' } }));
     fs.writeFileSync(path.join(linked, 'package.json'), JSON.stringify({ dependencies: { pg: '*' } }));
     fs.writeFileSync(path.join(linked, 'shared-model', 'order.ts'), "import { Pool } from 'pg';\nexport const pool = new Pool();\n");
-    fs.writeFileSync(path.join(outside, 'elsewhere.ts'), "export const x = 1;\n");
+    fs.writeFileSync(path.join(outside, 'elsewhere.ts'), 'export const x = 1;\n');
     // A linked file and a linked folder inside the project are domain files where the links are.
     fs.symlinkSync(path.join(linked, 'shared-model', 'order.ts'), path.join(linked, 'src', 'domain', 'order.ts'));
     fs.symlinkSync(path.join(linked, 'shared-model'), path.join(linked, 'src', 'domain', 'model'));

@@ -142,7 +142,10 @@ describe('adding the preset to an existing ESLint config', () => {
   });
 
   it('leaves a config that already uses cosmic-lint alone, names the binding apart from an existing `cosmic`, and gives the lines for any other shape', () => {
-    expect(patchEslintConfig('eslint.config.js', "import cosmic from 'cosmic-lint';\nexport default [cosmic.configs.strict];\n", true, 'recommended')).toEqual({ kind: 'present', file: 'eslint.config.js' });
+    expect(patchEslintConfig('eslint.config.js', "import cosmic from 'cosmic-lint';\nexport default [cosmic.configs.strict];\n", true, 'recommended')).toEqual({
+      kind: 'present',
+      file: 'eslint.config.js',
+    });
     expect(patchEslintConfig('eslint.config.js', 'const cosmic = 1;\nexport default [{ rules: { x: cosmic } }];\n', true, 'recommended')).toMatchObject({
       kind: 'patch',
       text: "import cosmicLint from 'cosmic-lint';\nconst cosmic = 1;\nexport default [{ rules: { x: cosmic } }, cosmicLint.configs.recommended];\n",

@@ -61,7 +61,7 @@ describe('writing a file atomically', () => {
     expect(fs.readdirSync(locked)).toEqual([]);
   });
 
-  it('writes through a symlink to its target, keeping the link and the target\'s mode', () => {
+  it("writes through a symlink to its target, keeping the link and the target's mode", () => {
     const directory = folder();
     const target = path.join(directory, 'real.json');
     const link = path.join(directory, 'link.json');
@@ -102,7 +102,17 @@ describe('checking outputs before the run', () => {
     );
     expect(message(() => checkOutputs([{ file: path.join(directory, 'alias.json'), what: 'the report (--output)' }], inputs))).toContain('it is the baseline (--baseline) this run reads');
     const report = path.join(directory, 'report.json');
-    expect(message(() => checkOutputs([{ file: report, what: 'A' }, { file: report, what: 'B' }], []))).toBe(`cannot write ${report}: B and A would be the same file`);
+    expect(
+      message(() =>
+        checkOutputs(
+          [
+            { file: report, what: 'A' },
+            { file: report, what: 'B' },
+          ],
+          [],
+        ),
+      ),
+    ).toBe(`cannot write ${report}: B and A would be the same file`);
     expect(() => checkOutputs([{ file: report, what: 'the report' }], inputs)).not.toThrow();
     expect(fs.existsSync(report)).toBe(false);
   });

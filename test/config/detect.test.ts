@@ -45,16 +45,34 @@ describe('layout detection finds every module', () => {
     expect(layersOf(fixturePath('layouts', 'bounded-contexts'))).toEqual({
       domain: ['src/Contexts/Backoffice/Courses/domain/**', 'src/Contexts/Mooc/Courses/domain/**', 'src/Contexts/Mooc/Shared/domain/**', 'src/Contexts/Shared/domain/**'],
       'service-layer': ['src/Contexts/Backoffice/Courses/application/**', 'src/Contexts/Mooc/Courses/application/**'],
-      adapters: ['src/Contexts/Backoffice/Courses/infrastructure/**', 'src/Contexts/Mooc/Courses/infrastructure/**', 'src/Contexts/Mooc/Shared/infrastructure/**', 'src/Contexts/Shared/infrastructure/**'],
+      adapters: [
+        'src/Contexts/Backoffice/Courses/infrastructure/**',
+        'src/Contexts/Mooc/Courses/infrastructure/**',
+        'src/Contexts/Mooc/Shared/infrastructure/**',
+        'src/Contexts/Shared/infrastructure/**',
+      ],
     });
   });
 
   it('maps every spelling of the issue: clean architecture, the book, presentation and interfaces', () => {
     const root = project('spellings', [
-      'a/domain/x.ts', 'a/use-cases/x.ts', 'a/infra/x.ts', 'a/presentation/x.ts',
-      'b/domain/x.ts', 'b/usecases/x.ts', 'b/adapters/x.ts', 'b/interfaces/x.ts',
-      'c/service_layer/x.ts', 'c/persistence/x.ts', 'c/controllers/x.ts', 'c/composition-root.ts',
-      'd/service-layer/x.ts', 'd/http/x.ts', 'd/shared/x.ts', 'd/settings.ts', 'd/bootstrap.ts',
+      'a/domain/x.ts',
+      'a/use-cases/x.ts',
+      'a/infra/x.ts',
+      'a/presentation/x.ts',
+      'b/domain/x.ts',
+      'b/usecases/x.ts',
+      'b/adapters/x.ts',
+      'b/interfaces/x.ts',
+      'c/service_layer/x.ts',
+      'c/persistence/x.ts',
+      'c/controllers/x.ts',
+      'c/composition-root.ts',
+      'd/service-layer/x.ts',
+      'd/http/x.ts',
+      'd/shared/x.ts',
+      'd/settings.ts',
+      'd/bootstrap.ts',
     ]);
     expect(layersOf(root)).toEqual({
       domain: ['a/domain/**', 'b/domain/**'],
@@ -70,16 +88,24 @@ describe('layout detection finds every module', () => {
     const root = project('weak', ['src/modules/a/domain/x.ts', 'src/modules/a/application/x.ts', 'src/types/domain/x.ts', 'apps/api/server.ts', 'lib/services/x.ts']);
     expect(layersOf(root)).toEqual({ domain: ['src/modules/a/domain/**'], 'service-layer': ['src/modules/a/application/**'] });
     const early = project('chapter-one', ['src/domain/model.ts', 'src/domain/model.test.ts', 'src/other/domain/x.ts']);
-    expect(detectLayout(early)).toEqual({ layers: [{ name: 'domain', globs: ['src/domain/**'] }], notes: ['1 module (src): a domain folder alone, as in the book\'s first chapters', 'domain: folder src/domain/', 'in no layer: src/other/ (name them under "layers" in a config file)'] });
+    expect(detectLayout(early)).toEqual({
+      layers: [{ name: 'domain', globs: ['src/domain/**'] }],
+      notes: ["1 module (src): a domain folder alone, as in the book's first chapters", 'domain: folder src/domain/', 'in no layer: src/other/ (name them under "layers" in a config file)'],
+    });
     expect(detectLayout(project('nothing', ['lib/services/x.ts', 'api/x.ts']))).toEqual({ layers: [], notes: [] });
   });
 
   it('generates globs that never put a file in two layers, even with a module inside a module and layer-named app folders', () => {
     const root = project('nested', [
-      'src/domain/x.ts', 'src/application/x.ts',
-      'src/modules/billing/domain/x.ts', 'src/modules/billing/infrastructure/x.ts',
-      'apps/api/src/orders/domain/x.ts', 'apps/api/src/orders/api/x.ts', 'apps/api/main.ts',
-      'src/domain/events/application/x.ts', 'src/domain/events/infrastructure/x.ts',
+      'src/domain/x.ts',
+      'src/application/x.ts',
+      'src/modules/billing/domain/x.ts',
+      'src/modules/billing/infrastructure/x.ts',
+      'apps/api/src/orders/domain/x.ts',
+      'apps/api/src/orders/api/x.ts',
+      'apps/api/main.ts',
+      'src/domain/events/application/x.ts',
+      'src/domain/events/infrastructure/x.ts',
     ]);
     const config = resolveConfig({}, root, 'test');
     const classifier = createClassifier(config);

@@ -24,15 +24,14 @@ function withConfig(name: string, source: string): string {
   return root;
 }
 
-
 const HOSTILE_MODULES: Array<[string, string, RegExp]> = [
-  ['a cyclic object', "const config = { layers: { domain: 'src/domain/**' } }; config.self = config; export default config;", /: invalid configuration: self refers back to itself \(a cyclic object\)/],
-  ['a cycle under a known key', "const layers = { domain: 'src/domain/**' }; layers.domain = [layers]; export default { layers };", /layers\.domain\[0\] refers back to itself/],
   [
-    'a throwing proxy',
-    "export default new Proxy({}, { ownKeys() { throw new Error('no keys for you'); } });",
-    /reading \(root\) threw: no keys for you/,
+    'a cyclic object',
+    "const config = { layers: { domain: 'src/domain/**' } }; config.self = config; export default config;",
+    /: invalid configuration: self refers back to itself \(a cyclic object\)/,
   ],
+  ['a cycle under a known key', "const layers = { domain: 'src/domain/**' }; layers.domain = [layers]; export default { layers };", /layers\.domain\[0\] refers back to itself/],
+  ['a throwing proxy', "export default new Proxy({}, { ownKeys() { throw new Error('no keys for you'); } });", /reading \(root\) threw: no keys for you/],
   ['a throwing getter', "export default { layers: { get domain() { throw new Error('boom'); } } };", /reading layers\.domain threw: boom/],
   ['a bigint', 'export default { preset: 10n };', /preset: expected one of .*, got 10/],
 ];
@@ -74,7 +73,7 @@ describe('settings.cosmic in ESLint', () => {
     expect(error.message).toBe('settings.cosmic: invalid configuration: layers.adapters refers back to itself (a cyclic object); a config must be plain data');
   });
 
-  it('a cyclic settings.cosmic goes through ESLint\'s config-error path with the message', async () => {
+  it("a cyclic settings.cosmic goes through ESLint's config-error path with the message", async () => {
     const root = withConfig('package.json', '{}');
     const settings: Record<string, unknown> = { layers: { domain: 'src/domain/**' } };
     settings['again'] = settings;

@@ -19,7 +19,6 @@ function project(name: string, files: Record<string, string>): string {
   return root;
 }
 
-
 describe('loading a config file', () => {
   it('resolves the allocation config: preset, layers, the tsconfig next to it, defaults', () => {
     const file = fixturePath('allocation', 'cosmic-lint.config.json');
@@ -79,7 +78,7 @@ describe('loading a config file', () => {
     expect(thrown(() => loadConfigFile(path.join(root, 'cosmic-lint.config.json'))).message).toMatch(/tsconfig: "tsconfig\.app\.json" does not exist/);
   });
 
-  it('lets the config file\'s preset win over the ESLint config\'s hint, and the hint apply otherwise', () => {
+  it("lets the config file's preset win over the ESLint config's hint, and the hint apply otherwise", () => {
     expect(resolveConfig({ preset: 'part1', layers: { domain: 'x' } }, temporary, 'test', { presetHint: 'strict' }).preset.name).toBe('part1');
     expect(resolveConfig({ layers: { domain: 'x' } }, temporary, 'test', { presetHint: 'strict' }).preset.name).toBe('strict');
     expect(resolveConfig({ layers: { domain: 'x' } }, temporary, 'test', { presetHint: 'strict' }).typeImports).toBe('forbidden');
@@ -94,7 +93,7 @@ describe('loading a config file', () => {
 });
 
 describe('layout detection', () => {
-  it('detects the book\'s layout nested under src/allocation, with bootstrap and config', () => {
+  it("detects the book's layout nested under src/allocation, with bootstrap and config", () => {
     const layout = detectLayout(fixturePath('layouts', 'book'));
     expect(layout.layers).toEqual([
       { name: 'domain', globs: ['src/allocation/domain/**'] },

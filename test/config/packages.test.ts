@@ -5,25 +5,45 @@ import { isPersistence } from '../../src/checks/handlers-use-unit-of-work.js';
 import { resolveConfig } from '../../src/config/load.js';
 import type { CosmicConfigInput } from '../../src/config/types.js';
 
-const configWith = (lists: Pick<CosmicConfigInput, 'infrastructure' | 'persistence'> = {}) =>
-  resolveConfig({ layers: { domain: 'src/domain/**' }, ...lists }, os.tmpdir(), 'test');
+const configWith = (lists: Pick<CosmicConfigInput, 'infrastructure' | 'persistence'> = {}) => resolveConfig({ layers: { domain: 'src/domain/**' }, ...lists }, os.tmpdir(), 'test');
 
-const verdicts = (config: ReturnType<typeof configWith>, names: readonly string[]) =>
-  Object.fromEntries(names.map((name) => [name, [isPersistence(config, name), isInfrastructure(config, name)]]));
+const verdicts = (config: ReturnType<typeof configWith>, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, [isPersistence(config, name), isInfrastructure(config, name)]]));
 
 describe('the two package lists', () => {
   it('ships persistence (storage) inside infrastructure (everything the domain must not import)', () => {
     const config = configWith();
     // [persistence, infrastructure]
     const storage = [
-      'typeorm', '@nestjs/typeorm', 'prisma', '@prisma/client', 'mongoose', '@nestjs/mongoose', 'mongodb', 'pg', 'pg-promise', 'postgres',
-      'mysql', 'mysql2', 'knex', 'kysely', 'sequelize', 'sequelize-typescript', 'slonik', 'drizzle-orm', '@mikro-orm/core',
-      '@mikro-orm/postgresql', 'redis', 'ioredis', '@redis/client', 'better-sqlite3', 'sqlite3', 'sqlite', '@elastic/elasticsearch',
+      'typeorm',
+      '@nestjs/typeorm',
+      'prisma',
+      '@prisma/client',
+      'mongoose',
+      '@nestjs/mongoose',
+      'mongodb',
+      'pg',
+      'pg-promise',
+      'postgres',
+      'mysql',
+      'mysql2',
+      'knex',
+      'kysely',
+      'sequelize',
+      'sequelize-typescript',
+      'slonik',
+      'drizzle-orm',
+      '@mikro-orm/core',
+      '@mikro-orm/postgresql',
+      'redis',
+      'ioredis',
+      '@redis/client',
+      'better-sqlite3',
+      'sqlite3',
+      'sqlite',
+      '@elastic/elasticsearch',
     ];
     expect(verdicts(config, storage)).toEqual(Object.fromEntries(storage.map((name) => [name, [true, true]])));
-    expect(
-      verdicts(config, ['@nestjs/common', '@nestjs/core', '@nestjs/cqrs', '@nestjs/platform-express', 'express', 'axios', 'kafkajs', '@aws-sdk/client-s3', 'fs', 'child_process']),
-    ).toEqual({
+    expect(verdicts(config, ['@nestjs/common', '@nestjs/core', '@nestjs/cqrs', '@nestjs/platform-express', 'express', 'axios', 'kafkajs', '@aws-sdk/client-s3', 'fs', 'child_process'])).toEqual({
       '@nestjs/common': [false, true],
       '@nestjs/core': [false, true],
       '@nestjs/cqrs': [false, true],
@@ -44,7 +64,7 @@ describe('the two package lists', () => {
     });
   });
 
-  it('makes what is added to persistence infrastructure too; each list\'s remove applies to that list', () => {
+  it("makes what is added to persistence infrastructure too; each list's remove applies to that list", () => {
     const config = configWith({ persistence: { add: ['@corp/db-*', 'my-store'], remove: ['ioredis'] }, infrastructure: { add: ['my-http'], remove: ['pg'] } });
     expect(verdicts(config, ['@corp/db-client', 'my-store', 'ioredis', 'my-http', 'pg'])).toEqual({
       '@corp/db-client': [true, true],

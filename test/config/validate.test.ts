@@ -48,27 +48,19 @@ describe('config validation', () => {
   });
 
   it('names a wrong enum value and what was expected', () => {
-    expect(configProblems({ preset: 'strcit' })).toEqual([
-      'preset: expected one of domain-only, part1, recommended, strict, got "strcit" (did you mean "strict"?)',
-    ]);
+    expect(configProblems({ preset: 'strcit' })).toEqual(['preset: expected one of domain-only, part1, recommended, strict, got "strcit" (did you mean "strict"?)']);
     expect(configProblems({ typeImports: true })).toEqual(['typeImports: expected one of per-preset, allowed, forbidden, got true']);
   });
 
   it('explains a wrong glob list with its index path, not every oneOf branch', () => {
-    expect(configProblems({ layers: { domain: ['src/domain/**', 3] } })).toEqual([
-      'layers.domain: expected one glob or a list of globs, relative to the config file, got ["src/domain/**",3]',
-    ]);
+    expect(configProblems({ layers: { domain: ['src/domain/**', 3] } })).toEqual(['layers.domain: expected one glob or a list of globs, relative to the config file, got ["src/domain/**",3]']);
     expect(configProblems({ include: ['src/**', ''] })).toEqual(['include[1]: expected a non-empty string']);
     expect(configProblems({ exclude: 'dist/**' })).toEqual(['exclude: expected array, got "dist/**"']);
   });
 
   it('rejects unknown rule ids with a suggestion', () => {
-    expect(configProblems({ rules: { 'cosmic/layer-directoin': 'error' } })[0]).toMatch(
-      /^rules\.cosmic\/layer-directoin: unknown rule \(did you mean "cosmic\/layer-direction"\?\)/,
-    );
-    expect(configProblems({ rules: { 'import/no-cycle': 'error' } })).toEqual([
-      'rules: "import/no-cycle" is not a cosmic rule id (expected "cosmic/<rule>")',
-    ]);
+    expect(configProblems({ rules: { 'cosmic/layer-directoin': 'error' } })[0]).toMatch(/^rules\.cosmic\/layer-directoin: unknown rule \(did you mean "cosmic\/layer-direction"\?\)/);
+    expect(configProblems({ rules: { 'import/no-cycle': 'error' } })).toEqual(['rules: "import/no-cycle" is not a cosmic rule id (expected "cosmic/<rule>")']);
     expect(configProblems({ rules: { 'cosmic/layer-direction': 'on' } })[0]).toMatch(/^rules\.cosmic\/layer-direction: expected/);
   });
 

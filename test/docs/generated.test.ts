@@ -22,9 +22,17 @@ const helpOf = (argv: string[]) => {
 
 describe('the generated catalog', () => {
   it('every doc page belongs to a rule, and every rule has one', () => {
-    const pages = fs.readdirSync(docsFolder).filter((file) => file.endsWith('.md')).map((file) => file.replace(/\.md$/, '')).sort();
+    const pages = fs
+      .readdirSync(docsFolder)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => file.replace(/\.md$/, ''))
+      .sort();
     expect(pages).toEqual(Object.keys(ALL_RULES).map(ruleName).sort());
-    expect(catalogRules().map((rule) => rule.ruleId).sort()).toEqual(Object.keys(ALL_RULES).sort());
+    expect(
+      catalogRules()
+        .map((rule) => rule.ruleId)
+        .sort(),
+    ).toEqual(Object.keys(ALL_RULES).sort());
   });
 
   it.each(catalogRules().map((rule) => [rule.ruleId, rule] as const))('%s: the doc page header is the generated one (npm run docs)', (_ruleId, rule) => {
@@ -72,7 +80,7 @@ const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-doc-examples-'))
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 let counter = 0;
 
-describe.each(Object.keys(GRAPH_RULES))('%s: the doc page\'s examples, run through the audit', (ruleId) => {
+describe.each(Object.keys(GRAPH_RULES))("%s: the doc page's examples, run through the audit", (ruleId) => {
   const page = fs.readFileSync(path.join(docsFolder, `${ruleName(ruleId)}.md`), 'utf8');
   const examples = [...page.split(/^## /m)].flatMap((section) => {
     const verdict = section.startsWith('❌') ? 'incorrect' : section.startsWith('✅') ? 'correct' : undefined;

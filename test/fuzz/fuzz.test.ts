@@ -52,7 +52,12 @@ function saveFailure(spec: ProjectSpec, name: string): string {
   return file;
 }
 
-const fixtures = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((name) => name.endsWith('.json')).sort() : [];
+const fixtures = fs.existsSync(FIXTURES)
+  ? fs
+      .readdirSync(FIXTURES)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+  : [];
 
 const readFixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Fixture;
 
@@ -119,13 +124,21 @@ describe('fuzz', () => {
     LONG ? 0 : 120_000,
   );
 
-  it.runIf(REPLAY === undefined)(`every reporter on ${RUNS * 2} arbitrary results, hostile strings everywhere: valid, inert, deterministic (seed ${SEED})`, async () => {
-    await fc.assert(fc.asyncProperty(auditResultArbitrary, checkReports), { seed: SEED, numRuns: RUNS * 2 });
-  }, LONG ? 0 : 120_000);
+  it.runIf(REPLAY === undefined)(
+    `every reporter on ${RUNS * 2} arbitrary results, hostile strings everywhere: valid, inert, deterministic (seed ${SEED})`,
+    async () => {
+      await fc.assert(fc.asyncProperty(auditResultArbitrary, checkReports), { seed: SEED, numRuns: RUNS * 2 });
+    },
+    LONG ? 0 : 120_000,
+  );
 
-  it.runIf(REPLAY === undefined)(`parseBaseline on ${RUNS * 2} arbitrary files: read and written back, or one inert config error; applied exactly (seed ${SEED})`, async () => {
-    await fc.assert(fc.asyncProperty(baselineTextArbitrary, auditResultArbitrary, checkBaselineText), { seed: SEED, numRuns: RUNS * 2 });
-  }, LONG ? 0 : 120_000);
+  it.runIf(REPLAY === undefined)(
+    `parseBaseline on ${RUNS * 2} arbitrary files: read and written back, or one inert config error; applied exactly (seed ${SEED})`,
+    async () => {
+      await fc.assert(fc.asyncProperty(baselineTextArbitrary, auditResultArbitrary, checkBaselineText), { seed: SEED, numRuns: RUNS * 2 });
+    },
+    LONG ? 0 : 120_000,
+  );
 
   it.runIf(REPLAY === undefined && !LONG)(
     `${BINARY_RUNS} more through the built binary under another locale: the same JSON bytes, exit code and stderr (seed ${SEED})`,

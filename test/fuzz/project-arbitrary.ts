@@ -98,7 +98,28 @@ export interface ProjectSpec {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-export const PACKAGES = ['pg', 'typeorm', 'express', '@nestjs/common', '@nestjs/cqrs', '@nestjs/typeorm', 'redis', 'ioredis', '@prisma/client', 'mongoose', 'knex', 'lodash', 'zod', 'uuid', 'axios', '@aws-sdk/client-s3', 'kafkajs', 'class-validator', 'my-db-client', '@corp/http'];
+export const PACKAGES = [
+  'pg',
+  'typeorm',
+  'express',
+  '@nestjs/common',
+  '@nestjs/cqrs',
+  '@nestjs/typeorm',
+  'redis',
+  'ioredis',
+  '@prisma/client',
+  'mongoose',
+  'knex',
+  'lodash',
+  'zod',
+  'uuid',
+  'axios',
+  '@aws-sdk/client-s3',
+  'kafkajs',
+  'class-validator',
+  'my-db-client',
+  '@corp/http',
+];
 const SUBPATHS = ['', '', '', '/lib/client', '/fp', '/decorators', '/package.json', '/dist/index.js'];
 const BUILTINS = ['fs', 'node:fs', 'path', 'node:path', 'crypto', 'node:crypto', 'child_process', 'node:child_process', 'http', 'events', 'node:test', 'node:sqlite', 'fs/promises', 'node:nope'];
 const RAW_SPECIFIERS = [
@@ -385,10 +406,7 @@ const validConfig: fc.Arbitrary<Record<string, unknown>> = fc
   .record(
     {
       preset: fc.constantFrom('domain-only', 'part1', 'recommended', 'strict'),
-      layers: fc.record(
-        Object.fromEntries(Object.entries(LAYER_GLOBS).map(([layer, list]) => [layer, fc.oneof(globs(list), fc.constant(list[0]!))])),
-        { requiredKeys: [] },
-      ),
+      layers: fc.record(Object.fromEntries(Object.entries(LAYER_GLOBS).map(([layer, list]) => [layer, fc.oneof(globs(list), fc.constant(list[0]!))])), { requiredKeys: [] }),
       include: fc.subarray(['src/**/*.ts', 'src/**/*.{ts,tsx,mts,cts}', '**/*.{ts,tsx,mts,cts}', 'lib/**'], { minLength: 1 }),
       exclude: fc.subarray(['**/*.test.ts', 'src/lib/**', '**/tests/**', '**/*.d.ts'], { minLength: 0 }),
       roles: fc.record(
@@ -404,7 +422,14 @@ const validConfig: fc.Arbitrary<Record<string, unknown>> = fc
       typeImports: fc.constantFrom('per-preset', 'allowed', 'forbidden'),
       unclassified: fc.constantFrom('off', 'warn', 'error'),
       rules: fc.dictionary(
-        fc.constantFrom('cosmic/layer-direction', 'cosmic/no-layer-cycles', 'cosmic/no-unresolved-imports', 'cosmic/handlers-use-unit-of-work', 'cosmic/domain-purity', 'cosmic/no-transitive-violation'),
+        fc.constantFrom(
+          'cosmic/layer-direction',
+          'cosmic/no-layer-cycles',
+          'cosmic/no-unresolved-imports',
+          'cosmic/handlers-use-unit-of-work',
+          'cosmic/domain-purity',
+          'cosmic/no-transitive-violation',
+        ),
         fc.constantFrom('off', 'warn', 'error'),
         { maxKeys: 3 },
       ),
@@ -449,7 +474,22 @@ const CONFIG_MUTATIONS: Array<(config: Record<string, unknown>) => Record<string
 ];
 
 /** Raw config texts, the broken ones included: a config nested 20,000 deep is a config error naming the file (fixtures/fuzz/deeply-nested-config-is-a-config-error.json). */
-const RAW_CONFIGS = ['', '{', '{ "preset": "recommended", }', '{ /* a comment */ "layers": { "domain": "src/domain/**", }, }', 'null', '[]', '"recommended"', '42', 'true', '{"layers": {"domain": "src/domain/**"}}\u0000', '\ufeff{"layers":{"domain":"src/domain/**"}}', `{"a":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`, `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `{"a":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`];
+const RAW_CONFIGS = [
+  '',
+  '{',
+  '{ "preset": "recommended", }',
+  '{ /* a comment */ "layers": { "domain": "src/domain/**", }, }',
+  'null',
+  '[]',
+  '"recommended"',
+  '42',
+  'true',
+  '{"layers": {"domain": "src/domain/**"}}\u0000',
+  '\ufeff{"layers":{"domain":"src/domain/**"}}',
+  `{"a":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`,
+  `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+  `{"a":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
+];
 
 const config: fc.Arbitrary<ConfigSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: 'absent' as const }) },
@@ -503,7 +543,13 @@ const tsconfig: fc.Arbitrary<TsconfigSpec> = fc.oneof(
       jsonc: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom('{ "compilerOptions": ', '{"compilerOptions": {"paths": 3}}', '[]', '', '\u0000', '{"extends": "./tsconfig.json"}', '{"compilerOptions": {"baseUrl": 7}}') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('raw' as const),
+      text: fc.constantFrom('{ "compilerOptions": ', '{"compilerOptions": {"paths": 3}}', '[]', '', '\u0000', '{"extends": "./tsconfig.json"}', '{"compilerOptions": {"baseUrl": 7}}'),
+    }),
+  },
 );
 
 const packageJson: fc.Arbitrary<ProjectSpec['packageJson']> = fc.oneof(
@@ -519,29 +565,31 @@ const packageJson: fc.Arbitrary<ProjectSpec['packageJson']> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom('{', '[]', 'null', '{"dependencies": 3}', '{"dependencies": {"pg": 1}}') }) },
 );
 
-export const projectArbitrary: fc.Arbitrary<ProjectSpec> = fc.record({
-  config,
-  packageJson,
-  tsconfig,
-  installed: fc.subarray(['pg', 'typeorm', 'express', '@nestjs/common', 'lodash']),
-  gitignore: rarely(fc.constantFrom('src/lib/\n', '*.gen.ts\n', 'node_modules\n', '!src/domain\n[', 'src/domain/*.tsx\n')),
-  files: fc.uniqueArray(file, { minLength: 1, maxLength: 12, selector: folderNameOf }),
-  symlinks: fc.oneof({ weight: 3, arbitrary: fc.constant<SymlinkSpec[]>([]) }, { weight: 1, arbitrary: fc.array(symlink, { minLength: 1, maxLength: 2 }) }),
-  presetOverride: rarely(fc.constantFrom('domain-only' as const, 'part1' as const, 'recommended' as const, 'strict' as const)),
-  maxWarnings: rarely(fc.constantFrom(0, 3)),
-  binaryLocale: fc.constant(null),
-})
+export const projectArbitrary: fc.Arbitrary<ProjectSpec> = fc
+  .record({
+    config,
+    packageJson,
+    tsconfig,
+    installed: fc.subarray(['pg', 'typeorm', 'express', '@nestjs/common', 'lodash']),
+    gitignore: rarely(fc.constantFrom('src/lib/\n', '*.gen.ts\n', 'node_modules\n', '!src/domain\n[', 'src/domain/*.tsx\n')),
+    files: fc.uniqueArray(file, { minLength: 1, maxLength: 12, selector: folderNameOf }),
+    symlinks: fc.oneof({ weight: 3, arbitrary: fc.constant<SymlinkSpec[]>([]) }, { weight: 1, arbitrary: fc.array(symlink, { minLength: 1, maxLength: 2 }) }),
+    presetOverride: rarely(fc.constantFrom('domain-only' as const, 'part1' as const, 'recommended' as const, 'strict' as const)),
+    maxWarnings: rarely(fc.constantFrom(0, 3)),
+    binaryLocale: fc.constant(null),
+  })
   // A valid config names the tsconfig only when there is one (naming a missing one is a mutation above).
   .map((spec) => {
     if (spec.config.kind !== 'object' || !spec.config.valid || spec.tsconfig.kind !== 'absent' || !('tsconfig' in spec.config.value)) return spec;
     const value = { ...spec.config.value };
     delete value['tsconfig'];
     return { ...spec, config: { ...spec.config, value } };
-  })
-
+  });
 
 /** The same projects, each also run through the built binary under a locale (a process per run: for the long campaigns). */
-export const projectWithBinaryArbitrary: fc.Arbitrary<ProjectSpec> = fc.tuple(projectArbitrary, fc.constantFrom('C' as const, 'tr_TR.UTF-8' as const, 'sv_SE.UTF-8' as const)).map(([spec, binaryLocale]) => ({ ...spec, binaryLocale }));
+export const projectWithBinaryArbitrary: fc.Arbitrary<ProjectSpec> = fc
+  .tuple(projectArbitrary, fc.constantFrom('C' as const, 'tr_TR.UTF-8' as const, 'sv_SE.UTF-8' as const))
+  .map(([spec, binaryLocale]) => ({ ...spec, binaryLocale }));
 
 // ---------------------------------------------------------------------------------------------
 // Rendering

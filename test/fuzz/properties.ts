@@ -148,7 +148,8 @@ function expectNoCrash(attempt: Attempt, what: string): void {
 async function formatAll(result: AuditResult, outcome: AuditOutcome): Promise<Record<string, string>> {
   const outputs: Record<string, string> = {};
   // JSON first: a difference in the result shows there, whole.
-  for (const [format, reporter] of Object.entries(REPORTERS).sort(([a], [b]) => Number(b === 'json') - Number(a === 'json'))) outputs[format] = await reporter(result, { color: false, rules: outcome.rules });
+  for (const [format, reporter] of Object.entries(REPORTERS).sort(([a], [b]) => Number(b === 'json') - Number(a === 'json')))
+    outputs[format] = await reporter(result, { color: false, rules: outcome.rules });
   outputs['text (colour)'] = await REPORTERS['text']!(result, { color: true, rules: outcome.rules });
   outputs['stderr header'] = formatRunHeader(outcome.config, outcome.unclassified, outcome.unmatchedGlobs);
   outputs['stderr diagnostics'] = formatDiagnostics(result.diagnostics);
@@ -161,7 +162,11 @@ function expectSameBytes(what: string, actual: string, expected: string): void {
   const lines = [actual.split('\n'), expected.split('\n')] as const;
   const index = lines[0].findIndex((line, at) => line !== lines[1][at]);
   const at = index === -1 ? lines[0].length : index;
-  const show = (text: readonly string[]) => text.slice(Math.max(0, at - 2), at + 4).map((line) => `    ${JSON.stringify(line)}`).join('\n');
+  const show = (text: readonly string[]) =>
+    text
+      .slice(Math.max(0, at - 2), at + 4)
+      .map((line) => `    ${JSON.stringify(line)}`)
+      .join('\n');
   throw new Error(`${what}: line ${at + 1} differs; now:\n${show(lines[0])}\n  before:\n${show(lines[1])}`);
 }
 
@@ -191,7 +196,10 @@ function checkOutputs(result: AuditResult, outputs: Record<string, string>): voi
   // No forged lines: the summary is the only line of the text report that starts like one,
   // every GitHub line is one annotation, every Markdown table row has its header's cells.
   const textLines = outputs['text']!.trimEnd().split('\n');
-  expect(textLines.filter((line) => /^\s*[✔✖]/.test(line)), 'text: only the summary line starts with ✔ or ✖').toEqual([textLines.at(-1)]);
+  expect(
+    textLines.filter((line) => /^\s*[✔✖]/.test(line)),
+    'text: only the summary line starts with ✔ or ✖',
+  ).toEqual([textLines.at(-1)]);
   for (const line of outputs['github']!.split('\n').filter(Boolean)) expect(line, 'github: one annotation per line').toMatch(/^::(error|warning) /);
   let cells: number | undefined;
   for (const line of outputs['markdown']!.split('\n')) {
@@ -212,7 +220,10 @@ function checkExitCode(outcome: AuditOutcome, maxWarnings: number | undefined): 
   expect(exitCode).toBe(exitCodeOf(result, maxWarnings));
   if (result.diagnostics.length > 0) expect(exitCode, 'a diagnostic (the check is incomplete) is exit 2').toBe(2);
   if (exitCode === 0) {
-    expect(result.violations.filter((violation) => violation.severity === 'error'), 'exit 0 with an error').toEqual([]);
+    expect(
+      result.violations.filter((violation) => violation.severity === 'error'),
+      'exit 0 with an error',
+    ).toEqual([]);
     expect(result.diagnostics, 'exit 0 with a diagnostic').toEqual([]);
   }
   expect(result.summary.errors).toBe(result.violations.filter((violation) => violation.severity === 'error').length);
@@ -257,7 +268,9 @@ export async function checkBaselineText(text: string, result: AuditResult): Prom
   applyBaseline(applied, parsed);
   const known = new Set(parsed.violations.map((entry) => entry.fingerprint));
   for (const violation of applied.violations) expect(violation.baselined, 'hidden exactly when its fingerprint is in the baseline').toBe(known.has(violation.fingerprint));
-  expect(applied.staleBaseline!.map((entry) => entry.fingerprint)).toEqual(parsed.violations.filter((entry) => !applied.violations.some((violation) => violation.fingerprint === entry.fingerprint)).map((entry) => entry.fingerprint));
+  expect(applied.staleBaseline!.map((entry) => entry.fingerprint)).toEqual(
+    parsed.violations.filter((entry) => !applied.violations.some((violation) => violation.fingerprint === entry.fingerprint)).map((entry) => entry.fingerprint),
+  );
   await checkReports(applied);
 }
 
@@ -338,7 +351,8 @@ async function checkWrittenProject(spec: ProjectSpec, root: string): Promise<voi
 
   await timed('discovery', () => checkDiscovery(spec, root, outcome));
   await timed('path order', () => checkPathOrder(spec, root));
-  if (spec.binaryLocale) await timed('binary', () => checkBinary(spec, root, { status: outcome.exitCode, stdout: outputs['json']!, stderr: outputs['stderr header']! + outputs['stderr diagnostics']! }));
+  if (spec.binaryLocale)
+    await timed('binary', () => checkBinary(spec, root, { status: outcome.exitCode, stdout: outputs['json']!, stderr: outputs['stderr header']! + outputs['stderr diagnostics']! }));
   await timed('baseline', () => checkBaseline(spec, root, outcome, again.result));
   await timed('eslint', () => checkEslintAgreement(spec, root, outcome));
 }
@@ -355,7 +369,10 @@ function checkDiscovery(spec: ProjectSpec, root: string, outcome: AuditOutcome):
   for (const file of discovered) {
     const real = fs.realpathSync(file);
     const relative = path.relative(realRoot, real);
-    expect(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative), `the audit checks ${JSON.stringify(relativePosix(root, file))}, which is ${real}, outside the project`).toBe(false);
+    expect(
+      relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative),
+      `the audit checks ${JSON.stringify(relativePosix(root, file))}, which is ${real}, outside the project`,
+    ).toBe(false);
   }
   // Each file walked to is checked or named in a diagnostic: none is dropped on the way.
   const named = new Set(outcome.result.diagnostics.filter((diagnostic) => diagnostic.kind === 'parse-error' || diagnostic.kind === 'io').map((diagnostic) => diagnostic.file));
@@ -432,7 +449,10 @@ async function checkBaseline(spec: ProjectSpec, root: string, outcome: AuditOutc
 
   const hidden = structuredClone(fresh);
   applyBaseline(hidden, parsed);
-  expect(hidden.violations.filter((violation) => !violation.baselined), 'a fresh audit under its own baseline leaves nothing').toEqual([]);
+  expect(
+    hidden.violations.filter((violation) => !violation.baselined),
+    'a fresh audit under its own baseline leaves nothing',
+  ).toEqual([]);
   expect(hidden.staleBaseline, 'nothing is stale on the same project').toEqual([]);
   expect(hidden.summary).toMatchObject({ errors: 0, warnings: 0, baselined: hidden.violations.length });
   expect(exitCodeOf(hidden, spec.maxWarnings ?? undefined)).toBe(hidden.diagnostics.length > 0 ? 2 : 0);
@@ -452,13 +472,15 @@ async function checkBaseline(spec: ProjectSpec, root: string, outcome: AuditOutc
   checkOutputs(fixed, await formatAll(fixed, outcome));
 
   // One new violating file, in a folder the project already has (a new folder could change the detected layout).
-  const folder = spec.files.map((file) => path.join(root, file.folder)).find((candidate) => {
-    try {
-      return fs.lstatSync(candidate).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  const folder = spec.files
+    .map((file) => path.join(root, file.folder))
+    .find((candidate) => {
+      try {
+        return fs.lstatSync(candidate).isDirectory();
+      } catch {
+        return false;
+      }
+    });
   if (!folder) return;
   fs.writeFileSync(path.join(folder, NEW_FILE_NAME), NEW_FILE_TEXT);
   const after = await audit(root, spec);
@@ -472,7 +494,10 @@ async function checkBaseline(spec: ProjectSpec, root: string, outcome: AuditOutc
     live.filter((violation) => !isNew(violation.file)).map((violation) => [violation.ruleId, violation.file, violation.line]),
     'only the new file has violations the baseline does not hide',
   ).toEqual([]);
-  expect(result.violations.filter((violation) => isNew(violation.file) && violation.baselined), "the new file's violations are all shown").toEqual([]);
+  expect(
+    result.violations.filter((violation) => isNew(violation.file) && violation.baselined),
+    "the new file's violations are all shown",
+  ).toEqual([]);
   expect(result.staleBaseline, 'adding a file makes no entry stale').toEqual([]);
   if (live.length > 0) stats.newFileViolations += 1;
   const ratchet = updateBaseline(result, parsed, false);
@@ -523,9 +548,15 @@ async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: Au
       continue;
     }
     stats.eslintFilesCompared += 1;
-    const fromEslint = messages.filter((message) => message.ruleId?.startsWith('cosmic/')).map((message) => row(message.ruleId, message.line, message.column)).sort();
-    const fromAudit = result.violations.filter((violation) => violation.file === relative && !(violation.ruleId in GRAPH_RULES)).map((violation) => row(violation.ruleId, violation.line, violation.column)).sort();
+    const fromEslint = messages
+      .filter((message) => message.ruleId?.startsWith('cosmic/'))
+      .map((message) => row(message.ruleId, message.line, message.column))
+      .sort();
+    const fromAudit = result.violations
+      .filter((violation) => violation.file === relative && !(violation.ruleId in GRAPH_RULES))
+      .map((violation) => row(violation.ruleId, violation.line, violation.column))
+      .sort();
     if (fromAudit.length > 0) stats.eslintFilesWithFindings += 1;
-    expect(`ESLint:\n${fromEslint.join("\n")}`, `ESLint and the audit disagree on ${JSON.stringify(relative)}`).toBe(`ESLint:\n${fromAudit.join("\n")}`);
+    expect(`ESLint:\n${fromEslint.join('\n')}`, `ESLint and the audit disagree on ${JSON.stringify(relative)}`).toBe(`ESLint:\n${fromAudit.join('\n')}`);
   }
 }

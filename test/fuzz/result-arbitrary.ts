@@ -80,7 +80,13 @@ export const auditResultArbitrary: fc.Arbitrary<AuditResult> = fc
       fc.record(
         {
           kind: fc.constantFrom('config' as const, 'io' as const, 'parse-error' as const, 'tsconfig' as const, 'no-files' as const, 'no-tsconfig' as const, 'engine' as const),
-          file: fc.option(fc.oneof(relativePath, projectString.map((name) => `/outside/${name}`)), { nil: undefined }),
+          file: fc.option(
+            fc.oneof(
+              relativePath,
+              projectString.map((name) => `/outside/${name}`),
+            ),
+            { nil: undefined },
+          ),
           line: position,
           message: projectString.map((text) => `m${text}`),
         },
@@ -114,11 +120,24 @@ export const auditResultArbitrary: fc.Arbitrary<AuditResult> = fc
 
 /** What a baseline file may hold: a real one, one edited by hand, or anything at all. */
 const entry = fc.record({ fingerprint: hex20, ruleId: projectString, file: projectString, target: projectString }, { requiredKeys: ['fingerprint'] });
-const oddEntry = fc.record({ fingerprint: fc.oneof(projectString, fc.constant<unknown>(3)), ruleId: fc.oneof(projectString, fc.constant<unknown>(null)), file: projectString, target: projectString }, { requiredKeys: [] });
+const oddEntry = fc.record(
+  { fingerprint: fc.oneof(projectString, fc.constant<unknown>(3)), ruleId: fc.oneof(projectString, fc.constant<unknown>(null)), file: projectString, target: projectString },
+  { requiredKeys: [] },
+);
 
 export const baselineTextArbitrary: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ version: fc.constant(1), tool: fc.constantFrom<unknown>('cosmic-lint', 'other', undefined), violations: fc.array(entry, { maxLength: 5 }) }).map((value) => JSON.stringify(value, null, 2)) },
-  { weight: 1, arbitrary: fc.record({ version: fc.constantFrom<unknown>(1, 2, '1', null), violations: fc.array(fc.oneof(entry, oddEntry), { maxLength: 4 }) }, { requiredKeys: [] }).map((value) => JSON.stringify(value)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ version: fc.constant(1), tool: fc.constantFrom<unknown>('cosmic-lint', 'other', undefined), violations: fc.array(entry, { maxLength: 5 }) })
+      .map((value) => JSON.stringify(value, null, 2)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ version: fc.constantFrom<unknown>(1, 2, '1', null), violations: fc.array(fc.oneof(entry, oddEntry), { maxLength: 4 }) }, { requiredKeys: [] })
+      .map((value) => JSON.stringify(value)),
+  },
   { weight: 1, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
 );

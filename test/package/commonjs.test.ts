@@ -25,7 +25,10 @@ it('require("cosmic-lint") in a CommonJS eslint.config.js is the plugin, and its
   write('package.json', JSON.stringify({ name: 'nest-app', private: true, dependencies: { typeorm: '^0.3.20' } }));
   write('eslint.config.js', "const cosmic = require('cosmic-lint');\n\nmodule.exports = [{ plugins: { cosmic } }, cosmic.configs.recommended];\n");
   write('src/domain/order.ts', "import { Entity } from 'typeorm';\n\nexport const mapped = [Entity];\n");
-  write('probe.cjs', "const cosmic = require('cosmic-lint');\nprocess.stdout.write(JSON.stringify({ name: cosmic.meta.name, presets: Object.keys(cosmic.configs), rules: Object.keys(cosmic.rules).length }));\n");
+  write(
+    'probe.cjs',
+    "const cosmic = require('cosmic-lint');\nprocess.stdout.write(JSON.stringify({ name: cosmic.meta.name, presets: Object.keys(cosmic.configs), rules: Object.keys(cosmic.rules).length }));\n",
+  );
   const probe = spawnSync(process.execPath, ['probe.cjs'], { cwd: project, encoding: 'utf8' });
   expect(probe.stderr).toBe('');
   expect(JSON.parse(probe.stdout)).toEqual({ name: 'cosmic', presets: ['domain-only', 'part1', 'recommended', 'strict'], rules: expect.any(Number) as number });

@@ -131,7 +131,12 @@ describe.concurrent('installing the packed package into existing projects', () =
     const oxlint = await run(bin(root, 'oxlint'), ['--format', 'json', 'src'], root);
     expect(oxlint.stderr).toBe('');
     const diagnostics = (JSON.parse(oxlint.stdout) as { diagnostics: Array<{ code: string; filename: string; labels: Array<{ span: { line: number; column: number } }> }> }).diagnostics;
-    const found = diagnostics.map((diagnostic) => `${diagnostic.code.replace(/^cosmic\((.*)\)$/, 'cosmic/$1')} ${diagnostic.filename.split(path.sep).join('/')}:${diagnostic.labels[0]!.span.line}:${diagnostic.labels[0]!.span.column}`).sort();
+    const found = diagnostics
+      .map(
+        (diagnostic) =>
+          `${diagnostic.code.replace(/^cosmic\((.*)\)$/, 'cosmic/$1')} ${diagnostic.filename.split(path.sep).join('/')}:${diagnostic.labels[0]!.span.line}:${diagnostic.labels[0]!.span.column}`,
+      )
+      .sort();
     expect(found).toEqual(expectedLint.filter((line) => line.startsWith('cosmic/')));
   });
 
@@ -143,8 +148,12 @@ describe.concurrent('installing the packed package into existing projects', () =
     expect(lintKey(root, await eslint(root))).toEqual(expectedLint);
   });
 
-  it('npm, a NestJS-style project on ESLint 8.57 with an eslintrc and typescript-eslint 5: installs, init leaves ESLint alone, the audit runs, and the README\'s CommonJS flat config lints', async () => {
-    const root = await existingProject('nest-eslint8', {}, { tool: 'npm', devDependencies: ['typescript@~5.4.0', 'eslint@8.57.1', '@typescript-eslint/parser@^5', '@typescript-eslint/eslint-plugin@^5'] });
+  it("npm, a NestJS-style project on ESLint 8.57 with an eslintrc and typescript-eslint 5: installs, init leaves ESLint alone, the audit runs, and the README's CommonJS flat config lints", async () => {
+    const root = await existingProject(
+      'nest-eslint8',
+      {},
+      { tool: 'npm', devDependencies: ['typescript@~5.4.0', 'eslint@8.57.1', '@typescript-eslint/parser@^5', '@typescript-eslint/eslint-plugin@^5'] },
+    );
     fs.writeFileSync(path.join(root, '.eslintrc.js'), "module.exports = { root: true, parser: '@typescript-eslint/parser', plugins: ['@typescript-eslint'] };\n");
     const init = await installInitAudit(root, 'npm');
     expect(init.stdout).toContain(`ESLint: left ${path.join(root, '.eslintrc.js')} as it is: it is an eslintrc config`);
@@ -156,7 +165,11 @@ describe.concurrent('installing the packed package into existing projects', () =
   });
 
   it('npm, TypeScript 7 side by side with the TypeScript 6 API (the layout TypeScript 7 recommends): audit and ESLint agree', async () => {
-    const root = await existingProject('ts7-side-by-side', { type: 'module' }, { tool: 'npm', devDependencies: ['typescript@npm:@typescript/typescript6@^6.0.2', '@typescript/native@npm:typescript@^7.0.2', 'eslint@^10'] });
+    const root = await existingProject(
+      'ts7-side-by-side',
+      { type: 'module' },
+      { tool: 'npm', devDependencies: ['typescript@npm:@typescript/typescript6@^6.0.2', '@typescript/native@npm:typescript@^7.0.2', 'eslint@^10'] },
+    );
     await installInitAudit(root, 'npm');
     expect(lintKey(root, await eslint(root))).toEqual(expectedLint);
   });

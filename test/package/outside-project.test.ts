@@ -27,8 +27,11 @@ beforeAll(() => {
   write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, baseUrl: '.', paths: { '#infra/*': ['src/adapters/*'] } } }));
   write('eslint.config.js', "import cosmic from 'cosmic-lint';\n\nexport default [cosmic.configs.recommended];\n");
   write('src/domain/order.ts', "import { Entity } from 'typeorm';\nimport { toRow } from '#infra/orm.js';\n\nexport class Order {}\nexport const mapped = [Entity, toRow];\n");
-  write('src/service-layer/place-order.ts', "import type { OrderRepository } from '../adapters/orm.js';\n\nexport async function placeOrder(orders: OrderRepository): Promise<void> {\n  await orders.save();\n}\n");
-  write('src/adapters/orm.ts', "export interface OrderRepository { save(): Promise<void> }\nexport function toRow(): object {\n  return {};\n}\n");
+  write(
+    'src/service-layer/place-order.ts',
+    "import type { OrderRepository } from '../adapters/orm.js';\n\nexport async function placeOrder(orders: OrderRepository): Promise<void> {\n  await orders.save();\n}\n",
+  );
+  write('src/adapters/orm.ts', 'export interface OrderRepository { save(): Promise<void> }\nexport function toRow(): object {\n  return {};\n}\n');
   write('src/entrypoints/http.ts', "import { placeOrder } from '../service-layer/place-order.js';\nexport const routes = [placeOrder];\n");
 });
 
@@ -49,9 +52,7 @@ it('gets domain-purity and layer-direction (through a paths alias) in the domain
     output = failure.stdout ?? '';
   }
   const results = JSON.parse(output) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number }> }>;
-  const problems = results.flatMap((result) =>
-    result.messages.map((message) => [path.relative(project, result.filePath).split(path.sep).join('/'), message.ruleId, message.line, message.column]),
-  );
+  const problems = results.flatMap((result) => result.messages.map((message) => [path.relative(project, result.filePath).split(path.sep).join('/'), message.ruleId, message.line, message.column]));
   expect(problems).toEqual([
     ['src/domain/order.ts', 'cosmic/domain-purity', 1, 24],
     ['src/domain/order.ts', 'cosmic/layer-direction', 2, 23],

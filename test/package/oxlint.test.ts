@@ -25,10 +25,16 @@ interface OxlintOutput {
 
 /** One oxlint run over every fixture (one process, as a user's run would be), findings as `file rule line:column`, relative to fixtures/. */
 function oxlint(directories: readonly string[]): string[] {
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint'), '-c', configFile, '--format', 'json', ...directories], { cwd: fixturePath(), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint'), '-c', configFile, '--format', 'json', ...directories], {
+    cwd: fixturePath(),
+    encoding: 'utf8',
+  });
   expect(run.stderr).toBe('');
   const output = JSON.parse(run.stdout) as OxlintOutput;
-  return output.diagnostics.map((diagnostic) => `${diagnostic.filename.split(path.sep).join('/')} ${diagnostic.code.replace(/^cosmic\((.*)\)$/, 'cosmic/$1')} ${diagnostic.labels[0]!.span.line}:${diagnostic.labels[0]!.span.column}`);
+  return output.diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.filename.split(path.sep).join('/')} ${diagnostic.code.replace(/^cosmic\((.*)\)$/, 'cosmic/$1')} ${diagnostic.labels[0]!.span.line}:${diagnostic.labels[0]!.span.column}`,
+  );
 }
 
 const fixtures = ['sample', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];

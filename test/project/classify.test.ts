@@ -49,9 +49,7 @@ describe('classification', () => {
   it('rejects a file matched by two layers, naming both globs', () => {
     const overlapping = createClassifier(resolveConfig({ layers: { domain: 'src/**', adapters: 'src/adapters/**' } }, root, 'cosmic-lint.config.json'));
     expect(() => overlapping.classify(path.join(root, 'src/adapters/orm.ts'))).toThrow(CosmicError);
-    expect(() => overlapping.classify(path.join(root, 'src/adapters/orm.ts'))).toThrow(
-      '"src/adapters/orm.ts" matches two layers: "domain" by glob "src/**" and "adapters" by glob "src/adapters/**"',
-    );
+    expect(() => overlapping.classify(path.join(root, 'src/adapters/orm.ts'))).toThrow('"src/adapters/orm.ts" matches two layers: "domain" by glob "src/**" and "adapters" by glob "src/adapters/**"');
   });
 });
 
@@ -172,17 +170,14 @@ describe('conventional roles', () => {
   it('takes a folder whose role cannot apply for a grouping and looks further out, but a file name decides', () => {
     const grouped = conventionalRole('src/service-layer/handlers/notifications/send.ts', 'service-layer');
     expect(grouped.role).toBe('handlers');
-    expect(grouped.notes).toEqual([
-      'folder "notifications/" suggests notifications, but the file is in the service layer, where the book puts no notifications (by convention only in the adapters)',
-    ]);
+    expect(grouped.notes).toEqual(['folder "notifications/" suggests notifications, but the file is in the service layer, where the book puts no notifications (by convention only in the adapters)']);
     expect(conventionalRole('src/service-layer/unit-of-work/events.ts', 'service-layer').role).toBeUndefined();
   });
 });
 
 describe('roles in the config', () => {
   const layers = { domain: 'src/domain/**', 'service-layer': 'src/service-layer/**', adapters: 'src/adapters/**', entrypoints: 'src/entrypoints/**' };
-  const classifierFor = (roles: Record<string, string | string[]>) =>
-    createClassifier(resolveConfig({ layers, roles }, root, 'cosmic-lint.config.json'));
+  const classifierFor = (roles: Record<string, string | string[]>) => createClassifier(resolveConfig({ layers, roles }, root, 'cosmic-lint.config.json'));
   const at = (file: string) => path.join(root, file);
 
   it('takes a configured role from its globs only: conventions add nothing to it', () => {

@@ -109,7 +109,9 @@ describe('a watching project cache', () => {
   it('keeps the same project and answers while nothing changes, and makes new ones when the config changes', () => {
     const file = path.join(root, 'src', 'domain', 'model.ts');
     const cache = createProjectCache({ watch: true });
-    const records = [{ specifier: '../adapters/repository', form: 'import', kind: 'value', typeOnlyClause: false, sideEffect: true, names: [], range: { line: 1, column: 0, endLine: 1, endColumn: 1 } }] as never;
+    const records = [
+      { specifier: '../adapters/repository', form: 'import', kind: 'value', typeOnlyClause: false, sideEffect: true, names: [], range: { line: 1, column: 0, endLine: 1, endColumn: 1 } },
+    ] as never;
     beginLint();
     const first = projectForFile({ file }, cache);
     const answer = resolveImports(first, file, records)[0]!.target;

@@ -78,7 +78,7 @@ describe('resolution with TypeScript', () => {
     expect(createResolver([], root).resolve('src/adapters/orm', from)).toMatchObject({ type: 'unresolved', reason: expect.stringContaining('there is no tsconfig.json to map it') });
   });
 
-  it('counts a module the project declares itself (`declare module \'pg\'` in an included .d.ts) as a package', () => {
+  it("counts a module the project declares itself (`declare module 'pg'` in an included .d.ts) as a package", () => {
     const root = fixturePath('allocation');
     const resolver = createResolver([path.join(root, 'tsconfig.json')], root);
     const from = path.join(root, 'src/allocation/adapters/orm.ts');

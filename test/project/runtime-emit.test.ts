@@ -85,54 +85,55 @@ describe('runtime means what the emit keeps', () => {
     for (const name of ['plain', 'verbatim', 'metadata', 'metadata-loose']) expect(projects).toContain(path.join(REPO_ROOT, 'fixtures', 'emit', name));
   });
 
-  it.each(projects.map((project) => [path.relative(REPO_ROOT, project), project]))(
-    '%s: every import and every imported name is runtime exactly when the compiler keeps it',
-    (_name, directory) => {
-      const project = loadProject({ cwd: directory });
-      const files = discoverFiles([directory], project.classifier).files.filter((file) => !file.endsWith('.js'));
-      const model = buildProjectModel(project, files);
-      const tsconfig = path.join(directory, 'tsconfig.json');
-      const emitted = compilerEmit(ts, tsconfig, files, true);
-      const hasImportEquals = [...model.files.values()].some((file) => file.imports.some((imported) => imported.form === 'import-equals'));
-      const asWritten = hasImportEquals ? compilerEmit(ts, tsconfig, files, false) : emitted;
-      const disagreements: string[] = [];
-      const verdicts = { runtime: 0, erased: 0 };
-      let judged = 0;
-      for (const file of model.files.values()) {
-        const keptAsEsm = emitted.get(file.path);
-        const keptAsWritten = asWritten.get(file.path);
-        if (!keptAsEsm || !keptAsWritten) continue;
-        const relative = path.relative(directory, file.path);
-        for (const imported of file.imports) {
-          if (imported.form === 'type-query' || imported.form === 'require' || imported.form === 'dynamic') continue;
-          // Two imports of one module in a file: the emit merges nothing, but only the module's presence is comparable.
-          const twins = file.imports.filter((other) => other.specifier === imported.specifier && other.form !== 'type-query');
-          const ours = twins.some((other) => other.kind === 'value');
-          const kept = imported.form === 'import-equals' ? keptAsWritten : keptAsEsm;
-          judged++;
-          verdicts[ours ? 'runtime' : 'erased']++;
-          if (ours !== kept.has(imported.specifier)) {
-            disagreements.push(`${relative}:${imported.range.line} '${imported.specifier}': ours ${ours ? 'runtime' : 'erased'}, the compiler ${kept.has(imported.specifier) ? 'keeps it' : 'erases it'}`);
-          }
-          for (const name of imported.names) {
-            const key = `${imported.specifier} ${name.imported}`;
-            // The ES module emit of `import x = require()` and of default/namespace bindings names no specifier to compare.
-            if (imported.form === 'import-equals' || name.imported === '*' || name.imported === 'default') continue;
-            const nameOurs = twins.some((other) => other.names.some((candidate) => candidate.imported === name.imported && candidate.kind === 'value'));
-            verdicts[nameOurs ? 'runtime' : 'erased']++;
-            if (nameOurs !== keptAsEsm.has(key)) {
-              disagreements.push(`${relative}:${imported.range.line} '${imported.specifier}' { ${name.imported} }: ours ${nameOurs ? 'runtime' : 'erased'}, the compiler ${keptAsEsm.has(key) ? 'keeps it' : 'erases it'}`);
-            }
+  it.each(projects.map((project) => [path.relative(REPO_ROOT, project), project]))('%s: every import and every imported name is runtime exactly when the compiler keeps it', (_name, directory) => {
+    const project = loadProject({ cwd: directory });
+    const files = discoverFiles([directory], project.classifier).files.filter((file) => !file.endsWith('.js'));
+    const model = buildProjectModel(project, files);
+    const tsconfig = path.join(directory, 'tsconfig.json');
+    const emitted = compilerEmit(ts, tsconfig, files, true);
+    const hasImportEquals = [...model.files.values()].some((file) => file.imports.some((imported) => imported.form === 'import-equals'));
+    const asWritten = hasImportEquals ? compilerEmit(ts, tsconfig, files, false) : emitted;
+    const disagreements: string[] = [];
+    const verdicts = { runtime: 0, erased: 0 };
+    let judged = 0;
+    for (const file of model.files.values()) {
+      const keptAsEsm = emitted.get(file.path);
+      const keptAsWritten = asWritten.get(file.path);
+      if (!keptAsEsm || !keptAsWritten) continue;
+      const relative = path.relative(directory, file.path);
+      for (const imported of file.imports) {
+        if (imported.form === 'type-query' || imported.form === 'require' || imported.form === 'dynamic') continue;
+        // Two imports of one module in a file: the emit merges nothing, but only the module's presence is comparable.
+        const twins = file.imports.filter((other) => other.specifier === imported.specifier && other.form !== 'type-query');
+        const ours = twins.some((other) => other.kind === 'value');
+        const kept = imported.form === 'import-equals' ? keptAsWritten : keptAsEsm;
+        judged++;
+        verdicts[ours ? 'runtime' : 'erased']++;
+        if (ours !== kept.has(imported.specifier)) {
+          disagreements.push(
+            `${relative}:${imported.range.line} '${imported.specifier}': ours ${ours ? 'runtime' : 'erased'}, the compiler ${kept.has(imported.specifier) ? 'keeps it' : 'erases it'}`,
+          );
+        }
+        for (const name of imported.names) {
+          const key = `${imported.specifier} ${name.imported}`;
+          // The ES module emit of `import x = require()` and of default/namespace bindings names no specifier to compare.
+          if (imported.form === 'import-equals' || name.imported === '*' || name.imported === 'default') continue;
+          const nameOurs = twins.some((other) => other.names.some((candidate) => candidate.imported === name.imported && candidate.kind === 'value'));
+          verdicts[nameOurs ? 'runtime' : 'erased']++;
+          if (nameOurs !== keptAsEsm.has(key)) {
+            disagreements.push(
+              `${relative}:${imported.range.line} '${imported.specifier}' { ${name.imported} }: ours ${nameOurs ? 'runtime' : 'erased'}, the compiler ${keptAsEsm.has(key) ? 'keeps it' : 'erases it'}`,
+            );
           }
         }
       }
-      expect(disagreements).toEqual([]);
-      expect(judged).toBeGreaterThan(0);
-      // The emit cases are built to have both answers; a change that calls everything one way fails here too.
-      if (directory.includes(`${path.sep}emit${path.sep}`)) {
-        expect(verdicts.runtime, 'imports and names the emit keeps').toBeGreaterThan(2);
-        expect(verdicts.erased, 'imports and names the emit erases').toBeGreaterThan(2);
-      }
-    },
-  );
+    }
+    expect(disagreements).toEqual([]);
+    expect(judged).toBeGreaterThan(0);
+    // The emit cases are built to have both answers; a change that calls everything one way fails here too.
+    if (directory.includes(`${path.sep}emit${path.sep}`)) {
+      expect(verdicts.runtime, 'imports and names the emit keeps').toBeGreaterThan(2);
+      expect(verdicts.erased, 'imports and names the emit erases').toBeGreaterThan(2);
+    }
+  });
 });

@@ -24,14 +24,58 @@ const kinds = (decided: ImportRecord) => [decided.kind, ...decided.names.map((na
 
 describe('decideRuntime: the kind of an import is what the emit keeps', () => {
   it('keeps a binding used as a value and erases one used only as a type or not at all', () => {
-    expect(kinds(decideRuntime(record('import', [['Repo', 'value'], ['Port', 'type']]), plain, declaredAs({})))).toEqual(['value', 'Repo:value', 'Port:type']);
-    expect(kinds(decideRuntime(record('import', [['Port', 'type'], ['Unused', 'type']]), plain, declaredAs({})))).toEqual(['type', 'Port:type', 'Unused:type']);
+    expect(
+      kinds(
+        decideRuntime(
+          record('import', [
+            ['Repo', 'value'],
+            ['Port', 'type'],
+          ]),
+          plain,
+          declaredAs({}),
+        ),
+      ),
+    ).toEqual(['value', 'Repo:value', 'Port:type']);
+    expect(
+      kinds(
+        decideRuntime(
+          record('import', [
+            ['Port', 'type'],
+            ['Unused', 'type'],
+          ]),
+          plain,
+          declaredAs({}),
+        ),
+      ),
+    ).toEqual(['type', 'Port:type', 'Unused:type']);
   });
 
   it('keeps a re-exported or metadata-named binding only when it is a value where declared; unknown counts as a value', () => {
     const declared = declaredAs({ Repo: 'value', Port: 'type' });
-    expect(kinds(decideRuntime(record('import', [['Repo', 'export'], ['Port', 'export']]), plain, declared))).toEqual(['value', 'Repo:value', 'Port:type']);
-    expect(kinds(decideRuntime(record('export-from', [['Repo', 'export'], ['Port', 'export']]), plain, declared))).toEqual(['value', 'Repo:value', 'Port:type']);
+    expect(
+      kinds(
+        decideRuntime(
+          record('import', [
+            ['Repo', 'export'],
+            ['Port', 'export'],
+          ]),
+          plain,
+          declared,
+        ),
+      ),
+    ).toEqual(['value', 'Repo:value', 'Port:type']);
+    expect(
+      kinds(
+        decideRuntime(
+          record('export-from', [
+            ['Repo', 'export'],
+            ['Port', 'export'],
+          ]),
+          plain,
+          declared,
+        ),
+      ),
+    ).toEqual(['value', 'Repo:value', 'Port:type']);
     expect(kinds(decideRuntime(record('import', [['Port', 'metadata']]), nest, declared))).toEqual(['type', 'Port:type']);
     expect(kinds(decideRuntime(record('import', [['Repo', 'metadata']]), nest, declared))).toEqual(['value', 'Repo:value']);
     expect(kinds(decideRuntime(record('import', [['Client', 'metadata']]), nest, declared))).toEqual(['value', 'Client:value']);

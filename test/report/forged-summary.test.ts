@@ -31,7 +31,10 @@ it('a file named like the summary line cannot pass for it: its leading ✔ or �
     layerEdges: [],
   };
   for (const color of [false, true]) {
-    const lines = formatText(result, { color }).replace(/\u001b\[\d+m/g, '').trimEnd().split('\n');
+    const lines = formatText(result, { color })
+      .replace(/\u001b\[\d+m/g, '')
+      .trimEnd()
+      .split('\n');
     expect(lines.filter((line) => /^\s*[✔✖]/.test(line))).toEqual([lines.at(-1)]);
     expect(lines).toContain('\\u2714 no problems (3 files checked)/x.ts');
     expect(lines).toContain('  \\u2716 0 problems/y.ts');

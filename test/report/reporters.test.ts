@@ -17,7 +17,6 @@ const rules = Object.values(ALL_RULES);
 const sample = await audit('sample');
 const hostile = await audit('report/hostile');
 
-
 describe('sarif', () => {
   it('cosmic-lint audit --format sarif validates against the SARIF 2.1.0 schema, for the sample and for hostile file names', async () => {
     for (const fixture of ['sample', 'report/hostile']) {
@@ -63,7 +62,9 @@ describe('github', () => {
   });
 
   it('keeps hostile file names inside their property', () => {
-    const line = formatGithub(hostile).split('\n').find((candidate) => candidate.includes('a%2Cb%3Ac'))!;
+    const line = formatGithub(hostile)
+      .split('\n')
+      .find((candidate) => candidate.includes('a%2Cb%3Ac'))!;
     expect(line).toContain('file=src/domain/a%2Cb%3Ac.ts,');
   });
 });
@@ -73,7 +74,9 @@ describe('junit', () => {
 
   it('is valid XML with a suite per rule and a failing case per rule × file', () => {
     for (const result of [sample, hostile]) expect(XMLValidator.validate(formatJunit(result, rules))).toBe(true);
-    const xml = parser.parse(formatJunit(sample, rules)) as { testsuites: { failures: string; testsuite: Array<{ name: string; testcase: { name: string; failure?: unknown } | Array<{ name: string }> }> } };
+    const xml = parser.parse(formatJunit(sample, rules)) as {
+      testsuites: { failures: string; testsuite: Array<{ name: string; testcase: { name: string; failure?: unknown } | Array<{ name: string }> }> };
+    };
     expect(xml.testsuites.testsuite.map((suite) => suite.name)).toEqual(rules.map((rule) => rule.ruleId).sort());
     expect(Number(xml.testsuites.failures)).toBe(new Set(sample.violations.map((violation) => `${violation.ruleId}|${violation.file}`)).size);
     const handlers = xml.testsuites.testsuite.find((suite) => suite.name === 'cosmic/handlers-use-unit-of-work')!;

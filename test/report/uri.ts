@@ -9,4 +9,3 @@ export function isUriReference(text: string): boolean {
   return scheme || !/^[^/?#]*:/.test(text);
 }
 export const isUri = (text: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && isUriReference(text);
-

@@ -35,7 +35,8 @@ const result = (file: string, message = 'The domain imports pg. Why: persistence
 });
 
 it('accepts every POSIX name the JSON report keeps exactly (found by the fuzz suite): a backslash, a colon, a line break in a message', () => {
-  for (const file of ['src/domain/back\\slash.ts', 'src/a:b/model.ts', 'src/domain/new\nline.ts']) expect(validate(result(file)), `${JSON.stringify(file)}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  for (const file of ['src/domain/back\\slash.ts', 'src/a:b/model.ts', 'src/domain/new\nline.ts'])
+    expect(validate(result(file)), `${JSON.stringify(file)}: ${JSON.stringify(validate.errors)}`).toBe(true);
   expect(validate(result('src/domain/model.ts', 'src/domain/new\nline.ts reaches pg. Why: the domain\nline. Fix: cut it.')), JSON.stringify(validate.errors)).toBe(true);
 });
 

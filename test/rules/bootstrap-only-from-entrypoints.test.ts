@@ -21,7 +21,14 @@ ruleTester.run('bootstrap-only-from-entrypoints', rule, {
       name: 'an import the compiler erases is not called a runtime one',
       filename: at('service-layer/handlers.ts'),
       code: "import { bootstrap } from '../bootstrap.js';\nexport type Bus = ReturnType<typeof bootstrap>;",
-      errors: [{ messageId: 'importsBootstrap', line: 1, column: 27, data: { from: 'service-layer (handlers)', specifier: '../bootstrap.js', target: 'src/bootstrap.ts', typeNote: ' (type-only imports count too: take the type from where it is defined)' } }],
+      errors: [
+        {
+          messageId: 'importsBootstrap',
+          line: 1,
+          column: 27,
+          data: { from: 'service-layer (handlers)', specifier: '../bootstrap.js', target: 'src/bootstrap.ts', typeNote: ' (type-only imports count too: take the type from where it is defined)' },
+        },
+      ],
     },
     {
       name: 'the domain, type-only',

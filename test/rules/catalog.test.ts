@@ -77,13 +77,12 @@ describe('the rule catalog', () => {
       expect(examples.filter((example) => example.verdict === 'correct').length).toBeGreaterThan(0);
       const linter = new Linter({ cwd: fixturePath('allocation') });
       for (const example of examples) {
-        const messages = linter.verify(
-          example.code,
-          [{ ...cosmic.configs.recommended, rules: { [`cosmic/${name}`]: 'error' } }],
-          fixturePath('allocation', example.file),
-        );
+        const messages = linter.verify(example.code, [{ ...cosmic.configs.recommended, rules: { [`cosmic/${name}`]: 'error' } }], fixturePath('allocation', example.file));
         const ours = messages.filter((message) => message.ruleId === `cosmic/${name}`);
-        expect(messages.filter((message) => message.fatal), example.code).toEqual([]);
+        expect(
+          messages.filter((message) => message.fatal),
+          example.code,
+        ).toEqual([]);
         if (example.verdict === 'incorrect') expect(ours.length, `${example.file}:\n${example.code}`).toBeGreaterThan(0);
         else expect(ours, `${example.file}:\n${example.code}`).toEqual([]);
       }

@@ -31,7 +31,12 @@ ruleTester.run('domain-purity', rule, {
     },
   ],
   invalid: [
-    { name: 'static import of an ORM', filename: orm('src/domain/x.ts'), code: "import { Entity } from 'typeorm';\n@Entity() export class Batch {}", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 24, endColumn: 33, data: { name: 'typeorm', via: '', typeNote: '', fix: storageFix('typeorm') } }] },
+    {
+      name: 'static import of an ORM',
+      filename: orm('src/domain/x.ts'),
+      code: "import { Entity } from 'typeorm';\n@Entity() export class Batch {}",
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 24, endColumn: 33, data: { name: 'typeorm', via: '', typeNote: '', fix: storageFix('typeorm') } }],
+    },
     { name: 'import type counts too', filename: orm('src/domain/x.ts'), code: "import type { Repository } from 'typeorm';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 33 }] },
     {
       name: 'an import the compiler erases (used only as a type) counts too, and the message says so',
@@ -39,16 +44,38 @@ ruleTester.run('domain-purity', rule, {
       code: "import { Repository } from 'typeorm';\nexport type Batches = Repository<unknown>;",
       errors: [{ messageId: 'infrastructurePackage', line: 1, column: 28, data: { name: 'typeorm', via: '', typeNote: ' (type-only imports count too)', fix: storageFix('typeorm') } }],
     },
-    { name: 'inline type specifiers count too', filename: orm('src/domain/x.ts'), code: "import { type Repository } from 'typeorm';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 33 }] },
-    { name: 'a subpath of a scoped package matched by a glob', filename: orm('src/domain/x.ts'), code: "import { S3Client } from '@aws-sdk/client-s3/dist-es';\nexport const client = new S3Client();", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 26, data: { name: '@aws-sdk/client-s3', via: " (as '@aws-sdk/client-s3/dist-es')", typeNote: '', fix: edgeFix('@aws-sdk/client-s3') } }] },
+    {
+      name: 'inline type specifiers count too',
+      filename: orm('src/domain/x.ts'),
+      code: "import { type Repository } from 'typeorm';",
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 33 }],
+    },
+    {
+      name: 'a subpath of a scoped package matched by a glob',
+      filename: orm('src/domain/x.ts'),
+      code: "import { S3Client } from '@aws-sdk/client-s3/dist-es';\nexport const client = new S3Client();",
+      errors: [
+        { messageId: 'infrastructurePackage', line: 1, column: 26, data: { name: '@aws-sdk/client-s3', via: " (as '@aws-sdk/client-s3/dist-es')", typeNote: '', fix: edgeFix('@aws-sdk/client-s3') } },
+      ],
+    },
     { name: 'node:fs', filename: orm('src/domain/x.ts'), code: "import { readFileSync } from 'node:fs';", errors: [{ messageId: 'ioBuiltin', line: 1, column: 30 }] },
-    { name: 'fs/promises without node:', filename: orm('src/domain/x.ts'), code: "import { readFile } from 'fs/promises';\nexport const load = () => readFile('x');", errors: [{ messageId: 'ioBuiltin', line: 1, column: 26, data: { name: 'fs', via: " (as 'fs/promises')", typeNote: '' } }] },
+    {
+      name: 'fs/promises without node:',
+      filename: orm('src/domain/x.ts'),
+      code: "import { readFile } from 'fs/promises';\nexport const load = () => readFile('x');",
+      errors: [{ messageId: 'ioBuiltin', line: 1, column: 26, data: { name: 'fs', via: " (as 'fs/promises')", typeNote: '' } }],
+    },
     { name: 'export from', filename: orm('src/domain/x.ts'), code: "export { Pool } from 'pg';", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 22 }] },
     { name: 'import = require', filename: orm('src/domain/x.ts'), code: "import express = require('express');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 26 }] },
     { name: 'require()', filename: orm('src/domain/x.ts'), code: "const http = require('node:http');", errors: [{ messageId: 'ioBuiltin', line: 1, column: 22 }] },
     { name: 'dynamic import()', filename: orm('src/domain/x.ts'), code: "const client = () => import('ioredis');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 29 }] },
     { name: 'a parenthesised require', filename: orm('src/domain/x.ts'), code: "export const pg = (require)('pg');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 29 }] },
-    { name: 'import() with import attributes', filename: orm('src/domain/x.ts'), code: "export const client = () => import('ioredis', { with: { type: 'json' } });", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 36 }] },
+    {
+      name: 'import() with import attributes',
+      filename: orm('src/domain/x.ts'),
+      code: "export const client = () => import('ioredis', { with: { type: 'json' } });",
+      errors: [{ messageId: 'infrastructurePackage', line: 1, column: 36 }],
+    },
     { name: 'typeof import() in a type', filename: orm('src/domain/x.ts'), code: "type Mongo = typeof import('mongodb');", errors: [{ messageId: 'infrastructurePackage', line: 1, column: 28 }] },
     {
       name: 'a package added by the config',

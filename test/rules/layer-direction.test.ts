@@ -25,9 +25,13 @@ ruleTester.run('layer-direction', rule, {
     { name: 'entrypoint imports bootstrap through an alias', filename: allocation('entrypoints/x.ts'), code: "import { bootstrap } from '@allocation/bootstrap.js';" },
     { name: 'entrypoint imports a view', filename: allocation('entrypoints/x.ts'), code: "import { allocations } from '../views.js';" },
     { name: 'anyone imports shared config', filename: allocation('domain/x.ts'), code: "import { getApiUrl } from '../config.js';" },
-    { name: 'packages are not layer-direction\'s business', filename: allocation('domain/x.ts'), code: "import { Pool } from 'pg';" },
-    { name: 'a computed require is not an import record', filename: allocation('domain/x.ts'), code: "const m = require(name);" },
-    { name: 'a handler importing bootstrap is left to the more specific bootstrap-only-from-entrypoints', filename: allocation('service-layer/handlers.ts'), code: "import { bootstrap } from '../bootstrap.js';" },
+    { name: "packages are not layer-direction's business", filename: allocation('domain/x.ts'), code: "import { Pool } from 'pg';" },
+    { name: 'a computed require is not an import record', filename: allocation('domain/x.ts'), code: 'const m = require(name);' },
+    {
+      name: 'a handler importing bootstrap is left to the more specific bootstrap-only-from-entrypoints',
+      filename: allocation('service-layer/handlers.ts'),
+      code: "import { bootstrap } from '../bootstrap.js';",
+    },
     { name: 'an entrypoint importing the repository is left to unit-of-work-boundary', filename: allocation('entrypoints/x.ts'), code: "import { SqlRepository } from '../adapters/repository.js';" },
     {
       name: 'recommended: the composition root registers an entrypoint (a NestJS module, a web-server factory)',
@@ -40,7 +44,11 @@ ruleTester.run('layer-direction', rule, {
       code: "import { app } from './entrypoints/app.js';\nexport const server = app;",
       settings: { 'cosmic/preset': 'part1' },
     },
-    { name: 'adapters use each other: a module registering a repository', filename: boundary('adapters/database-module.ts'), code: "import { SqlRepository } from './repository.js';\nexport const providers = [SqlRepository];" },
+    {
+      name: 'adapters use each other: a module registering a repository',
+      filename: boundary('adapters/database-module.ts'),
+      code: "import { SqlRepository } from './repository.js';\nexport const providers = [SqlRepository];",
+    },
     { name: 'a file outside include is not checked', filename: fixturePath('allocation', 'types', 'x.ts'), code: "import '../src/allocation/entrypoints/express-app.js';" },
   ],
   invalid: [
@@ -159,7 +167,7 @@ ruleTester.run('layer-direction', rule, {
       },
     },
     {
-      name: 'domain: a repository is this rule\'s, with advice that fits the domain',
+      name: "domain: a repository is this rule's, with advice that fits the domain",
       filename: boundary('domain/x.ts'),
       code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();",
       errors: [
@@ -183,7 +191,7 @@ ruleTester.run('layer-direction', rule, {
       ],
     },
     {
-      name: 'strict: bootstrap may not import an entrypoint (the book\'s narrower composition root)',
+      name: "strict: bootstrap may not import an entrypoint (the book's narrower composition root)",
       filename: composition('bootstrap.ts'),
       code: "import { app } from './entrypoints/app.js';\nexport const server = app;",
       settings: { 'cosmic/preset': 'strict' },

@@ -24,16 +24,31 @@ ruleTester.run('no-unresolved-imports', rule, {
   ],
   invalid: [
     { name: 'a missing relative file', filename: unresolved('src/domain/x.ts'), code: "import { helper } from './missing.js';", errors: [{ messageId: 'unresolved', line: 1, column: 24 }] },
-    { name: 'an alias that matches paths but no file', filename: unresolved('src/domain/x.ts'), code: "import { format } from '@lib/format.js';", errors: [{ messageId: 'unresolved', line: 1, column: 24 }] },
+    {
+      name: 'an alias that matches paths but no file',
+      filename: unresolved('src/domain/x.ts'),
+      code: "import { format } from '@lib/format.js';",
+      errors: [{ messageId: 'unresolved', line: 1, column: 24 }],
+    },
     { name: 'an alias no paths entry defines', filename: unresolved('src/domain/x.ts'), code: "const other = require('~/other.js');", errors: [{ messageId: 'unresolved', line: 1, column: 23 }] },
-    { name: 'a package no package.json declares and nothing installs', filename: unresolved('src/domain/x.ts'), code: "import pad from 'left-pad';", errors: [{ messageId: 'unresolved', line: 1, column: 17 }] },
+    {
+      name: 'a package no package.json declares and nothing installs',
+      filename: unresolved('src/domain/x.ts'),
+      code: "import pad from 'left-pad';",
+      errors: [{ messageId: 'unresolved', line: 1, column: 17 }],
+    },
     {
       name: 'a file outside the project, whose own imports nobody checks',
       filename: unresolved('src/domain/x.ts'),
       code: "import { getApiUrl } from '../../../../allocation/src/allocation/config.js';\nexport const url = getApiUrl();",
       errors: [{ messageId: 'outsideProject', line: 1, column: 27 }],
     },
-    { name: 'a missing file behind typeof import()', filename: unresolved('src/domain/x.ts'), code: "type T = typeof import('./gone.js');", errors: [{ messageId: 'unresolved', line: 1, column: 24 }] },
+    {
+      name: 'a missing file behind typeof import()',
+      filename: unresolved('src/domain/x.ts'),
+      code: "type T = typeof import('./gone.js');",
+      errors: [{ messageId: 'unresolved', line: 1, column: 24 }],
+    },
     {
       name: 'a tsconfig that does not parse is reported with its path',
       filename: path.join(broken, 'src', 'domain', 'x.ts'),

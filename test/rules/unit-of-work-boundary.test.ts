@@ -13,9 +13,17 @@ ruleTester.run('unit-of-work-boundary', rule, {
     { name: 'an entrypoint imports the port as a type', filename: at('entrypoints/x.ts'), code: "import type { AbstractRepository } from '../adapters/repository.js';" },
     { name: 'a barrel re-exports the repository', filename: at('adapters/index.ts'), code: "export * from './repository.js';" },
     // Adapters may use each other: a connection pool or a module registering its repositories.
-    { name: 'an adapter that is not a repository imports it', filename: at('adapters/notifications.ts'), code: "const { SqlRepository } = require('./repository.js');\nexport const repositories = [SqlRepository];" },
+    {
+      name: 'an adapter that is not a repository imports it',
+      filename: at('adapters/notifications.ts'),
+      code: "const { SqlRepository } = require('./repository.js');\nexport const repositories = [SqlRepository];",
+    },
     // The domain may not import adapters at all: that is layer-direction's finding, with advice for the domain.
-    { name: 'the domain imports the repository (layer-direction reports it)', filename: at('domain/x.ts'), code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();" },
+    {
+      name: 'the domain imports the repository (layer-direction reports it)',
+      filename: at('domain/x.ts'),
+      code: "import { SqlRepository } from '../adapters/repository.js';\nexport const repository = new SqlRepository();",
+    },
   ],
   invalid: [
     {
@@ -66,7 +74,9 @@ ruleTester.run('unit-of-work-boundary', rule, {
       name: 'the unit of work imports handler types',
       filename: at('service-layer/unit-of-work.ts'),
       code: "import type { allocate } from './handlers.js';",
-      errors: [{ messageId: 'unitOfWorkImportsDispatch', line: 1, column: 31, data: { role: 'handlers', specifier: './handlers.js', target: 'src/service-layer/handlers.ts', typeNote: ' (even type-only)' } }],
+      errors: [
+        { messageId: 'unitOfWorkImportsDispatch', line: 1, column: 31, data: { role: 'handlers', specifier: './handlers.js', target: 'src/service-layer/handlers.ts', typeNote: ' (even type-only)' } },
+      ],
     },
   ],
 });

@@ -31,8 +31,7 @@ async function loadCruise(): Promise<Cruise | string> {
   }
 }
 
-const kindOf = (dependency: CruisedDependency): ImportKind =>
-  dependency.dependencyTypes.includes('type-only') || dependency.dependencyTypes.includes('type-import') ? 'type' : 'value';
+const kindOf = (dependency: CruisedDependency): ImportKind => (dependency.dependencyTypes.includes('type-only') || dependency.dependencyTypes.includes('type-import') ? 'type' : 'value');
 
 /**
  * The import graph as dependency-cruiser's `cruise()` sees it (TypeScript pre-compilation
@@ -72,12 +71,19 @@ export async function depcruiseGraph(ours: ReadonlyMap<string, GraphFile>, proje
     const imports: ResolvedImport[] = module.dependencies.map((dependency) => {
       const written = kindOf(dependency);
       const record =
-        own.imports.find((candidate) => candidate.specifier === dependency.module && candidate.kind === written) ??
-        own.imports.find((candidate) => candidate.specifier === dependency.module);
+        own.imports.find((candidate) => candidate.specifier === dependency.module && candidate.kind === written) ?? own.imports.find((candidate) => candidate.specifier === dependency.module);
       // dependency-cruiser marks only `import type` as type-only; whether the emit keeps an import is
       // decided once, in our own records (runtime.ts), so both engines judge the same edges.
       const kind = record?.kind ?? written;
-      const base = record ?? { specifier: dependency.module, kind, typeOnlyClause: false, sideEffect: false, form: 'import' as const, range: { line: 1, column: 0, endLine: 1, endColumn: 0 }, names: [] };
+      const base = record ?? {
+        specifier: dependency.module,
+        kind,
+        typeOnlyClause: false,
+        sideEffect: false,
+        form: 'import' as const,
+        range: { line: 1, column: 0, endLine: 1, endColumn: 0 },
+        names: [],
+      };
       if (dependency.coreModule) return { ...base, kind, target: { type: 'package', name: dependency.module.replace(/^node:/, '').split('/')[0]!, builtin: true } };
       if (dependency.couldNotResolve) {
         // Whether a name that resolves to nothing is a package (declared) or unresolved (a project
