@@ -1,20 +1,13 @@
-import bootstrapOnlyFromEntrypoints from './bootstrap-only-from-entrypoints.js';
-import domainPurity from './domain-purity.js';
-import handlersUseUnitOfWork from './handlers-use-unit-of-work.js';
-import layerDirection from './layer-direction.js';
-import messageBusDecoupled from './message-bus-decoupled.js';
-import noUnclassifiedFiles from './no-unclassified-files.js';
-import noUnresolvedImports from './no-unresolved-imports.js';
-import unitOfWorkBoundary from './unit-of-work-boundary.js';
+import { FILE_CHECKS } from '../src/checks/registry.js';
+import { checkRule } from './util/check-rule.js';
 
-/** Every cosmic rule by its name, sorted; a test keeps this list, the files and the docs in step. */
-export const rules = {
-  'bootstrap-only-from-entrypoints': bootstrapOnlyFromEntrypoints,
-  'domain-purity': domainPurity,
-  'handlers-use-unit-of-work': handlersUseUnitOfWork,
-  'layer-direction': layerDirection,
-  'message-bus-decoupled': messageBusDecoupled,
-  'no-unclassified-files': noUnclassifiedFiles,
-  'no-unresolved-imports': noUnresolvedImports,
-  'unit-of-work-boundary': unitOfWorkBoundary,
-};
+/**
+ * Every per-file check of the registry as an ESLint rule, by name, sorted: an ESLint rule is its
+ * check (src/checks) and nothing written per rule, so adding a check adds the rule.
+ */
+export const rules = Object.fromEntries(
+  Object.keys(FILE_CHECKS)
+    .map((ruleId) => ruleId.slice('cosmic/'.length))
+    .sort()
+    .map((name) => [name, checkRule(name)]),
+);

@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/bootstrap-only-from-entrypoints.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['bootstrap-only-from-entrypoints']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

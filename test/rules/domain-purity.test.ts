@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/domain-purity.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['domain-purity']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

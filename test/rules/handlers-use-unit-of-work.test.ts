@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/handlers-use-unit-of-work.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['handlers-use-unit-of-work']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/layer-direction.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['layer-direction']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/message-bus-decoupled.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['message-bus-decoupled']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

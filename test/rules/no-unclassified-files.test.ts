@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-unclassified-files.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['no-unclassified-files']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-unresolved-imports.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['no-unresolved-imports']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();

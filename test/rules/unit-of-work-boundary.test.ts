@@ -1,5 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/unit-of-work-boundary.js';
+import { rules } from '../../rules/index.js';
+
+const rule = rules['unit-of-work-boundary']!;
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();
