@@ -1,4 +1,3 @@
-import { CosmicError } from '../../config/errors.js';
 import { cellAllows, matrixCell } from '../../checks/matrix.js';
 import type { Layer, ResolvedConfig, Role } from '../../config/types.js';
 import { LAYERS } from '../../config/types.js';
@@ -65,7 +64,7 @@ const EXTGLOB_SUFFIX: Record<string, string> = { '@': '', '?': '?', '+': '+', '*
 /**
  * A glob (or part of one) as regular-expression source, read as picomatch reads it (with `dot`):
  * `**`, `*`, `?`, braces, character classes (`[a-c]`, `[^x]`) and extglobs (`@(a|b)`, `?(…)`,
- * `+(…)`, `*(…)`; `!(…)` is refused: its negation has no form dependency-cruiser accepts).
+ * `+(…)`, `*(…)`, and `!(…)` as a lookahead over the rest of its segment).
  */
 function translate(glob: string, whole: string): { pattern: string; anchorEnd: boolean } {
   let pattern = '';
@@ -76,7 +75,9 @@ function translate(glob: string, whole: string): { pattern: string; anchorEnd: b
     if (glob.startsWith('**/', index)) {
       pattern += '(?:.*/|)';
       index += 2;
-    } else if (glob.startsWith('/**', index) && index + 3 === glob.length) {
+    } else if (glob.startsWith('/**', index) && index + 3 === glob.length && glob[index - 1] !== '*') {
+      // A trailing `/**` after a literal segment matches the folder itself too (`src/**` takes
+      // `src`); after a star (`src/*/**`) picomatch wants the slash, so that case goes on below.
       pattern += '(?:/|$)';
       anchorEnd = false;
       index += 2;
@@ -84,10 +85,31 @@ function translate(glob: string, whole: string): { pattern: string; anchorEnd: b
       pattern += '.*';
       index += 1;
     } else if (next === '(' && (character in EXTGLOB_SUFFIX || character === '!') && groupEnd(glob, index + 1) > 0) {
-      if (character === '!') throw new CosmicError('config', `the glob "${whole}" uses !(…), which has no regular expression dependency-cruiser accepts: write the files it should match instead`);
       const end = groupEnd(glob, index + 1);
+      if (character === '!') {
+        // As picomatch reads it: a lookahead at the segment's start over the alternatives, anchored
+        // at the end when nothing follows, taking a following extension into account when an
+        // alternative has a star (`!(index|*Controller).ts`), else a prefix (`!(legacy)` refuses
+        // `legacy-domain` too).
+        const innerGlob = glob.slice(index + 2, end);
+        const inner = alternatives(innerGlob)
+          .map((part) => translate(part, whole).pattern)
+          .join('|');
+        const remaining = glob.slice(end + 1);
+        const tail = remaining === '' ? '$' : innerGlob.includes('*') && /^\.[^\\/.]+$/.test(remaining) ? translate(remaining, whole).pattern : '';
+        pattern += `(?!(?:${inner})${tail})[^/]*`;
+        index = end;
+        continue;
+      }
       const inner = alternatives(glob.slice(index + 2, end)).map((part) => translate(part, whole).pattern);
       pattern += `(?:${inner.join('|')})${EXTGLOB_SUFFIX[character]!}`;
+      index = end;
+    } else if (character === '(' && groupEnd(glob, index) > 0) {
+      // A bare group is a regular-expression group to picomatch: `a(b|c)d`.
+      const end = groupEnd(glob, index);
+      pattern += `(?:${alternatives(glob.slice(index + 1, end))
+        .map((part) => translate(part, whole).pattern)
+        .join('|')})`;
       index = end;
     } else if (character === '[' && classEnd(glob, index) > 0) {
       const end = classEnd(glob, index);
