@@ -13,6 +13,8 @@ const ORDER = [
   'cosmic/unit-of-work-boundary',
   'cosmic/message-bus-decoupled',
   'cosmic/bootstrap-only-from-entrypoints',
+  'cosmic/handlers-do-not-call-handlers',
+  'cosmic/service-layer-knows-no-http',
   'cosmic/no-unclassified-files',
   'cosmic/no-unresolved-imports',
   'cosmic/no-transitive-violation',

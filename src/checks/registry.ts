@@ -5,6 +5,8 @@ import type { Project } from '../project/project.js';
 import { BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, bootstrapOnlyFromEntrypointsMessages, checkBootstrapOnlyFromEntrypoints } from './bootstrap-only-from-entrypoints.js';
 import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain-purity.js';
 import type { FileFacts, Finding } from './finding.js';
+import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
+import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
 import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
 import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './layer-direction.js';
 import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMessages } from './message-bus-decoupled.js';
@@ -68,6 +70,23 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     appliesTo: (classification) => classification.role === 'message-bus',
     run: checkMessageBusDecoupled,
   },
+  [HANDLERS_DO_NOT_CALL_HANDLERS]: {
+    ruleId: HANDLERS_DO_NOT_CALL_HANDLERS,
+    description: 'Keep handlers from calling other handlers: chain work through events',
+    summary: 'a handler does not import another handler at runtime (to call it, or to have it injected), through barrels too; it raises an event the other handler is registered for',
+    messages: handlersDoNotCallHandlersMessages,
+    appliesTo: isHandlers,
+    run: checkHandlersDoNotCallHandlers,
+  },
+  [SERVICE_LAYER_KNOWS_NO_HTTP]: {
+    ruleId: SERVICE_LAYER_KNOWS_NO_HTTP,
+    description: 'Keep HTTP out of the service layer: its own errors and plain data, translated by entrypoints',
+    summary:
+      'the service layer imports no HTTP framework, HTTP error or status package, nor the HTTP exports of one it may use (`NotFoundException`, `HttpStatus`, `@Req` from `@nestjs/common`), type-only imports included; the list is extendable',
+    messages: serviceLayerKnowsNoHttpMessages,
+    appliesTo: (classification) => classification.layer === 'service-layer',
+    run: (project, facts) => checkServiceLayerKnowsNoHttp(project.config, facts),
+  },
   [BOOTSTRAP_ONLY_FROM_ENTRYPOINTS]: {
     ruleId: BOOTSTRAP_ONLY_FROM_ENTRYPOINTS,
     description: 'Let only entrypoints import the bootstrap composition root',
@@ -116,7 +135,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
  * specific rule that is on: a handler importing a concrete repository is
  * `handlers-use-unit-of-work`, not also `unit-of-work-boundary` and `layer-direction`.
  */
-const EDGE_PRECEDENCE = [HANDLERS_USE_UNIT_OF_WORK, UNIT_OF_WORK_BOUNDARY, MESSAGE_BUS_DECOUPLED, BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, LAYER_DIRECTION];
+const EDGE_PRECEDENCE = [HANDLERS_USE_UNIT_OF_WORK, UNIT_OF_WORK_BOUNDARY, MESSAGE_BUS_DECOUPLED, HANDLERS_DO_NOT_CALL_HANDLERS, BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, LAYER_DIRECTION];
 
 /** Whether the description turns a rule on (any severity but `off`). */
 export function isOn(project: Project, ruleId: string): boolean {

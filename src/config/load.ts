@@ -1,3 +1,4 @@
+import { HTTP_ENTRIES, httpList } from './http.js';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -164,6 +165,7 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     roles: keyedLists(ROLE_KEYS, input.roles),
     infrastructure,
     persistence,
+    http: httpList([...HTTP_ENTRIES, ...(input.http?.add ?? [])], input.http?.remove),
     typeImports: input.typeImports === undefined || input.typeImports === 'per-preset' ? preset.typeImports : input.typeImports,
     unclassified: input.unclassified ?? 'warn',
     rules,

@@ -55,6 +55,9 @@ export const CONFIG_SCHEMA = {
       'Finer roles inside layers. A role listed here is taken from its globs only (its naming convention is off); a glob starting with "!" takes files out of that role\'s globs; "none" lists files that get no role at all. Roles not listed come from conventional names.',
     ),
     infrastructure: packageListSchema('Packages the domain must not import, on top of the shipped list (which includes every persistence package).'),
+    http: packageListSchema(
+      'What the service layer must not know of HTTP (cosmic/service-layer-knows-no-http), on top of the shipped list: a package name or glob (`express`, `@fastify/*`), or `package#Export` for some of its exports (`@nestjs/common#*Exception`).',
+    ),
     persistence: packageListSchema('Packages that reach storage (ORMs, database and cache clients), which handlers reach through the unit of work only; what is added here is infrastructure too.'),
     typeImports: { enum: ['per-preset', 'allowed', 'forbidden'] },
     unclassified: severity,

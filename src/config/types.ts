@@ -1,3 +1,4 @@
+import type { HttpList } from './http.js';
 /** The book's five layers plus `shared`, for pure utilities anyone may import. */
 export const LAYERS = ['domain', 'service-layer', 'adapters', 'entrypoints', 'bootstrap', 'shared'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -36,6 +37,8 @@ export interface CosmicConfigInput {
   roles?: Partial<Record<RoleKey, string | string[]>>;
   infrastructure?: PackageListInput;
   persistence?: PackageListInput;
+  /** What the service layer must not know of HTTP: packages, or `package#Export` names (globs allowed). */
+  http?: PackageListInput;
   typeImports?: 'per-preset' | TypeImportPolicy;
   unclassified?: Severity;
   rules?: Record<string, Severity | [Severity, ...unknown[]]>;
@@ -105,6 +108,8 @@ export interface ResolvedConfig {
   infrastructure: PackageList;
   /** Packages that reach storage (ORMs, database and cache clients): a handler reaches them through the unit of work only. */
   persistence: PackageList;
+  /** HTTP packages and exports the service layer must not import (`cosmic/service-layer-knows-no-http`). */
+  http: HttpList;
   typeImports: TypeImportPolicy;
   unclassified: Severity;
   rules: Record<string, Severity>;

@@ -18,6 +18,8 @@ export interface Classification {
   role: Role | undefined;
   /** Why the file has its role (the glob, or the conventional name and word), or why it has none when a `roles.none` glob says so. */
   roleReason: string | undefined;
+  /** What gave the role: a roles glob, the file's own name, or only a folder it sits in (`handlers/util.ts`). */
+  roleFrom?: 'glob' | 'file-name' | 'folder' | undefined;
   /** What was considered and not applied: a `!` glob that took the file out of a role, a convention that does not hold here. */
   roleNotes: string[];
 }
@@ -140,15 +142,18 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
     }
     let role: Role | undefined;
     let roleReason: string | undefined;
+    let roleFrom: Classification['roleFrom'];
     if (roleByGlob?.name === 'none') {
       roleReason = `roles.none glob "${roleByGlob.glob}": no role, and no convention applies`;
     } else if (roleByGlob) {
       role = roleByGlob.name;
       roleReason = `roles.${roleByGlob.name} glob "${roleByGlob.glob}"`;
+      roleFrom = 'glob';
     } else {
       const convention = conventionalRole(file, layer?.name, configured);
       role = convention.role;
       roleReason = convention.reason;
+      roleFrom = convention.from;
       roleNotes.push(...convention.notes);
     }
     return {
@@ -158,6 +163,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
       layerGlob: layer?.glob,
       role,
       roleReason,
+      roleFrom,
       roleNotes,
     };
   }

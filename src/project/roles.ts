@@ -120,6 +120,8 @@ export interface ConventionalRole {
   role: Role | undefined;
   /** Why the file has the role: the name, the word matched, and the layer the convention holds in. */
   reason: string | undefined;
+  /** Whether the file's own name gave the role, or a folder it sits in. */
+  from?: 'file-name' | 'folder' | undefined;
   /** Conventions a name suggested but that were not applied, and why. */
   notes: string[];
 }
@@ -164,7 +166,7 @@ export function conventionalRole(relativePath: string, layer: Layer | undefined,
       const home = HOME[label.role].map((where) => LAYER_PHRASE[where]).join(' or ');
       notes.push(`${subject} suggests ${label.role}, but the file is in ${LAYER_PHRASE[layer]}, where the book puts no ${ROLE_NOUN[label.role]} (by convention only in ${home})`);
     } else {
-      return { role: label.role, reason: `${subject}: the word "${label.words}" (${label.role} by convention in ${LAYER_PHRASE[layer]})`, notes };
+      return { role: label.role, reason: `${subject}: the word "${label.words}" (${label.role} by convention in ${LAYER_PHRASE[layer]})`, from: decisive ? 'file-name' : 'folder', notes };
     }
     if (decisive) return none();
   }

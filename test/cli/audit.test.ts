@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PresetName } from '../../src/config/types.js';
 import type { AuditResult } from '../../src/results/violation.js';
 import { fixturePath, lintFixture, REPO_ROOT, cli } from '../helpers.js';
 
@@ -33,7 +34,10 @@ describe('cosmic-lint audit', () => {
   it('gives the same findings as the ESLint rules on every violation fixture (rule, file, line)', async () => {
     for (const name of fs.readdirSync(fixturePath('violations'))) {
       const { result } = await auditJson(fixturePath('violations', name));
-      const { problems } = await lintFixture(fixturePath('violations', name));
+      // ESLint with the preset the fixture's own config names, as its users would configure both.
+      const configFile = fixturePath('violations', name, 'cosmic-lint.config.json');
+      const preset = fs.existsSync(configFile) ? ((JSON.parse(fs.readFileSync(configFile, 'utf8')) as { preset?: PresetName }).preset ?? 'recommended') : 'recommended';
+      const { problems } = await lintFixture(fixturePath('violations', name), preset);
       const perFile = result.violations.filter((violation) => violation.chain.length === 0);
       expect(
         perFile.map((violation) => [violation.ruleId, violation.file, violation.line, violation.column]),
@@ -410,4 +414,12 @@ describe('which project the audit works on', () => {
     ]);
     expect(status).toBe(0);
   });
+});
+
+it('under strict, an entrypoint reaching the model through the handlers it calls is not a transitive violation (inward is the architecture working)', async () => {
+  const run = await cli(['audit', fixturePath('allocation'), '--preset', 'strict', '--format', 'json']);
+  const result = JSON.parse(run.stdout) as AuditResult;
+  expect(result.violations.filter((violation) => violation.ruleId === 'cosmic/no-transitive-violation')).toEqual([]);
+  // The direct import the strict matrix forbids is still the per-file rule's (handlers.ts type-imports a concrete adapter).
+  expect(result.violations.map((violation) => `${violation.ruleId} ${violation.file}:${violation.line}`)).toEqual(['cosmic/layer-direction src/allocation/service-layer/handlers.ts:1']);
 });
