@@ -17,6 +17,7 @@ import { fixturePath, REPO_ROOT, cli } from '../helpers.js';
 
 const FIXTURES = [
   'allocation',
+  'advice',
   'sample',
   'stages/chapter-02',
   'stages/chapter-06',

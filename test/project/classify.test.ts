@@ -146,8 +146,10 @@ describe('conventional roles', () => {
     expect(conventionalRole('src/service-layer/AllocateHandler.ts', 'service-layer')).toEqual({
       role: 'handlers',
       reason: 'file name "AllocateHandler": the word "handler" (handlers by convention in the service layer)',
+      from: 'file-name',
       notes: [],
     });
+    expect(conventionalRole('src/service-layer/handlers/util.ts', 'service-layer')).toMatchObject({ role: 'handlers', from: 'folder' });
     expect(conventionalRole('src/service-layer/sql-unit-of-work.ts', 'service-layer').reason).toBe(
       'file name "sql-unit-of-work": the word "unit of work" (unit-of-work by convention in the service layer)',
     );
