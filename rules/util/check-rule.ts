@@ -6,6 +6,7 @@ import { FILE_CHECKS, runFileCheck } from '../../src/checks/registry.js';
 import { constructionsOfProgram, importRecordsOfProgram, type Construction } from '../../src/project/imports.js';
 import { createProjectCache, projectForFile, resolveImports, type Project } from '../../src/project/project.js';
 import { createRule } from './create-rule.js';
+import { mutableMembersOfProgram, type MutableMember } from '../../src/project/members.js';
 import { beginLint } from '../../src/config/watch.js';
 
 /**
@@ -49,10 +50,12 @@ function factsOf(context: Context, project: Project, classification: Classificat
   if (cached && cached.project === project) return cached.facts;
   const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
   let constructions: Construction[] | undefined;
+  let mutableMembers: MutableMember[] | undefined;
   const facts: FileFacts = {
     classification,
     imports: resolveImports(project, context.filename, records),
     constructions: () => (constructions ??= constructionsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    mutableMembers: () => (mutableMembers ??= mutableMembersOfProgram(sourceCode.ast)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;
@@ -69,7 +72,13 @@ export function checkRule<MessageId extends string>(name: string) {
   if (!check) throw new Error(`internal: no check registered for ${ruleId}`);
   return createRule<[], MessageId>({
     name,
-    meta: { type: 'problem', docs: { description: check.description }, messages: check.messages as Record<MessageId, string>, schema: [] },
+    meta: {
+      type: 'problem',
+      docs: { description: check.description },
+      messages: check.messages as Record<MessageId, string>,
+      schema: [],
+      ...(check.fixable ? { fixable: 'code' as const } : {}),
+    },
     defaultOptions: [],
     create(context) {
       const project = projectOf(context);
@@ -82,6 +91,8 @@ export function checkRule<MessageId extends string>(name: string) {
             context.report({
               messageId: finding.messageId as MessageId,
               data: finding.data,
+              // An insertion the check found safe (`readonly` before a member of a message); the audit only reports.
+              ...(finding.fix ? { fix: (fixer) => fixer.insertTextBeforeRange([finding.fix!.insertAt, finding.fix!.insertAt], finding.fix!.text) } : {}),
               loc: range
                 ? { start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } }
                 : { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },

@@ -15,6 +15,7 @@ const ORDER = [
   'cosmic/bootstrap-only-from-entrypoints',
   'cosmic/handlers-do-not-call-handlers',
   'cosmic/service-layer-knows-no-http',
+  'cosmic/immutable-messages',
   'cosmic/no-unclassified-files',
   'cosmic/no-unresolved-imports',
   'cosmic/no-transitive-violation',
@@ -45,11 +46,12 @@ export function presetsLine(rule: RuleMeta): string {
   return `**Presets:** ${entries.join(', ')}${off.length > 0 ? `; off in ${off.map((preset) => `\`${preset}\``).join(', ')}` : ''}`;
 }
 
-/** Where the rule runs: ESLint and the audit, or the audit alone. */
+const isFixable = (rule: RuleMeta): boolean => FILE_CHECKS[rule.ruleId]?.fixable === true;
+
+/** Where the rule runs: ESLint and the audit, or the audit alone; and whether ESLint can fix it. */
 export function runsInLine(rule: RuleMeta): string {
-  return rule.ruleId in FILE_CHECKS
-    ? '**Runs in:** ESLint (file by file) and `cosmic-lint audit` · **Type:** problem'
-    : '**Runs in:** `cosmic-lint audit` only (a whole-graph check: a per-file linter cannot see it)';
+  if (!(rule.ruleId in FILE_CHECKS)) return '**Runs in:** `cosmic-lint audit` only (a whole-graph check: a per-file linter cannot see it)';
+  return `**Runs in:** ESLint (file by file) and \`cosmic-lint audit\` · **Type:** problem${isFixable(rule) ? " · **Fixable:** with ESLint's `--fix`" : ''}`;
 }
 
 /** Everything a doc page holds above its first `## ` section. */
@@ -66,9 +68,9 @@ export function ruleTable(): string {
       const note = rule.presetNotes?.[preset];
       return value === undefined ? '' : `${value}${note ? ` (${note})` : ''}`;
     });
-    return `| [\`${rule.ruleId}\`](docs/rules/${ruleName(rule.ruleId)}.md) | ${rule.summary} | ${cells.join(' | ')} |`;
+    return `| [\`${rule.ruleId}\`](docs/rules/${ruleName(rule.ruleId)}.md) | ${rule.summary} | ${cells.join(' | ')} | ${isFixable(rule) ? 'fix' : ''} |`;
   });
-  return [`| rule | what it checks | ${PRESET_NAMES.join(' | ')} |`, `|---|${PRESET_NAMES.map(() => '---').join('|')}|---|`, ...rows].join('\n') + '\n';
+  return [`| rule | what it checks | ${PRESET_NAMES.join(' | ')} | ESLint --fix |`, `|---|${PRESET_NAMES.map(() => '---').join('|')}|---|---|`, ...rows].join('\n') + '\n';
 }
 
 /** Replaces the text between `<!-- begin name -->` and `<!-- end name -->`; the markers must exist. */

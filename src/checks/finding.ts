@@ -1,5 +1,6 @@
 import type { Classification } from '../project/classify.js';
 import type { Construction, ResolvedImport, SourceRange } from '../project/imports.js';
+import type { MutableMember } from '../project/members.js';
 
 /** What a check found on one import, or elsewhere in the file (`range`), or on the file as a whole (neither). */
 export interface Finding {
@@ -8,6 +9,8 @@ export interface Finding {
   data: Record<string, string>;
   import: ResolvedImport | undefined;
   range?: SourceRange;
+  /** A safe, mechanical fix ESLint may apply: `text` inserted at offset `insertAt` of the linted text. */
+  fix?: { insertAt: number; text: string };
 }
 
 /** The inputs every per-file check takes: the file's classification and its resolved imports. */
@@ -16,6 +19,8 @@ export interface FileFacts {
   imports: readonly ResolvedImport[];
   /** The file's `new` expressions, computed on demand: few checks need them. */
   constructions: () => readonly Construction[];
+  /** The mutable members of its top-level classes, interfaces and object types, on demand (messages and value objects). */
+  mutableMembers: () => readonly MutableMember[];
 }
 
 /** Fills `{{ name }}` placeholders the way ESLint does, so the audit prints the editor's words. */

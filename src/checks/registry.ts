@@ -7,6 +7,7 @@ import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain
 import type { FileFacts, Finding } from './finding.js';
 import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
 import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
+import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages } from './immutable-messages.js';
 import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
 import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './layer-direction.js';
 import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMessages } from './message-bus-decoupled.js';
@@ -38,6 +39,8 @@ export interface RuleMeta {
 export interface FileCheck extends RuleMeta {
   /** Whether the check can find anything in a file so classified; engines skip the work otherwise. */
   appliesTo(classification: Classification): boolean;
+  /** Some findings carry a fix (ESLint's `--fix`); the README's rule table says which rules. */
+  fixable?: boolean;
   run(project: Project, facts: FileFacts): Finding[];
 }
 
@@ -86,6 +89,16 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: serviceLayerKnowsNoHttpMessages,
     appliesTo: (classification) => classification.layer === 'service-layer',
     run: (project, facts) => checkServiceLayerKnowsNoHttp(project.config, facts),
+  },
+  [IMMUTABLE_MESSAGES]: {
+    ruleId: IMMUTABLE_MESSAGES,
+    description: 'Keep commands and events immutable: readonly fields, no setters',
+    summary:
+      'in a commands or events module, every field of a top-level class (parameter properties included), interface or object type is `readonly`, and no class has a setter; with that the compiler refuses every assignment to a message, anywhere (fixable: `readonly`)',
+    messages: immutableMessagesMessages,
+    appliesTo: (classification) => classification.role === 'commands' || classification.role === 'events',
+    fixable: true,
+    run: (_project, facts) => checkImmutableMessages(facts),
   },
   [BOOTSTRAP_ONLY_FROM_ENTRYPOINTS]: {
     ruleId: BOOTSTRAP_ONLY_FROM_ENTRYPOINTS,

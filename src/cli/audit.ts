@@ -80,7 +80,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const findings: LocatedFinding[] = [];
   const enabled = Object.keys(FILE_CHECKS).filter((ruleId) => isOn(project, ruleId));
   for (const file of model.files.values()) {
-    const facts = { classification: file.classification, imports: file.imports, constructions: file.constructions };
+    const facts = file;
     for (const ruleId of enabled) {
       for (const finding of runFileCheck(ruleId, project, facts)) findings.push({ finding, file: file.path, messages: FILE_CHECKS[ruleId]!.messages });
     }

@@ -111,7 +111,7 @@ export function explainFile(project: Project, file: string, line: number | undef
   if (facts) {
     const findings = new Map<ResolvedImport | undefined, Array<{ finding: Finding; text: string }>>();
     for (const ruleId of Object.keys(FILE_CHECKS).filter((id) => isOn(project, id))) {
-      for (const finding of runFileCheck(ruleId, project, { classification: facts.classification, imports: facts.imports, constructions: facts.constructions })) {
+      for (const finding of runFileCheck(ruleId, project, facts)) {
         const text = formatMessage(FILE_CHECKS[ruleId]!.messages[finding.messageId] ?? finding.messageId, finding.data);
         findings.set(finding.import, [...(findings.get(finding.import) ?? []), { finding, text }]);
       }

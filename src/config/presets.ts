@@ -227,6 +227,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       ...RECOMMENDED_RULES,
       // The book's advice its own code bends (ch. 9's handler calls another; ch. 4's flask app is the translating edge).
       'cosmic/handlers-do-not-call-handlers': 'error',
+      'cosmic/immutable-messages': 'error',
       'cosmic/service-layer-knows-no-http': 'error',
       'cosmic/no-unclassified-files': 'error',
       'cosmic/no-unresolved-imports': 'error',

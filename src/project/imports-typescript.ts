@@ -22,7 +22,7 @@ function importedLocals(ts: typeof TS, source: TS.SourceFile): Set<string> {
 }
 
 /** A node's range in ESTree terms (line 1-based, column 0-based), so both extractors agree. */
-function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
+export function rangeOf(source: TS.SourceFile, node: TS.Node): SourceRange {
   const start = source.getLineAndCharacterOfPosition(node.getStart(source));
   const end = source.getLineAndCharacterOfPosition(node.getEnd());
   return { line: start.line + 1, column: start.character, endLine: end.line + 1, endColumn: end.character };

@@ -48,7 +48,7 @@ export interface ResolvedImport extends ImportRecord {
   target: ImportTarget;
 }
 
-function rangeOf(node: TSESTree.Node): SourceRange {
+export function rangeOf(node: TSESTree.Node): SourceRange {
   return { line: node.loc.start.line, column: node.loc.start.column, endLine: node.loc.end.line, endColumn: node.loc.end.column };
 }
 

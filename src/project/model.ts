@@ -1,3 +1,5 @@
+import type { MutableMember } from './members.js';
+import { mutableMembersOfSourceFile } from './members-typescript.js';
 import fs from 'node:fs';
 import type * as TS from 'typescript';
 import type { Classification } from './classify.js';
@@ -22,6 +24,7 @@ export interface FileModel {
   classification: Classification;
   imports: ResolvedImport[];
   constructions: () => readonly Construction[];
+  mutableMembers: () => readonly MutableMember[];
 }
 
 /** The whole project as the audit sees it: every checked file parsed once, its imports resolved. */
@@ -97,11 +100,13 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       continue;
     }
     let constructions: Construction[] | undefined;
+    let mutableMembers: MutableMember[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
       imports: resolveImports(project, file, records),
       constructions: () => (constructions ??= constructionsOfSourceFile(source)),
+      mutableMembers: () => (mutableMembers ??= mutableMembersOfSourceFile(source)),
     });
   }
   return model;

@@ -4,6 +4,8 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { expect, it } from 'vitest';
 import { importRecordsOfProgram, constructionsOfProgram } from '../../src/project/imports.js';
+import { mutableMembersOfProgram } from '../../src/project/members.js';
+import { mutableMembersOfSourceFile } from '../../src/project/members-typescript.js';
 import { constructionsOfSourceFile, importRecordsOfSourceFile } from '../../src/project/imports-typescript.js';
 import { typescript } from '../../src/project/typescript.js';
 import { REPO_ROOT } from '../helpers.js';
@@ -18,7 +20,7 @@ function sourceFiles(directory: string): string[] {
 
 // The editor (ESTree from ESLint) and the audit (TypeScript's tree) must see the same imports,
 // or the two engines would disagree: every fixture file, every field.
-it('ESTree and TypeScript extraction give the same import records and constructions on every fixture file', () => {
+it('ESTree and TypeScript extraction give the same import records, constructions and mutable members on every fixture file', () => {
   const ts = typescript();
   const files = sourceFiles(path.join(REPO_ROOT, 'fixtures')).filter((file) => !file.includes('syntax-error'));
   expect(files.length).toBeGreaterThan(80);
@@ -28,6 +30,7 @@ it('ESTree and TypeScript extraction give the same import records and constructi
     const linter = new Linter();
     let fromEstree: unknown;
     let estreeConstructions: unknown;
+    let estreeMembers: unknown;
     linter.verify(
       text,
       [
@@ -43,6 +46,7 @@ it('ESTree and TypeScript extraction give the same import records and constructi
                       const sourceCode = context.sourceCode as unknown as { text: string; visitorKeys: Record<string, string[]>; scopeManager: never };
                       fromEstree = importRecordsOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
                       estreeConstructions = constructionsOfProgram(node as never, sourceCode.visitorKeys);
+                      estreeMembers = mutableMembersOfProgram(node as never);
                     },
                   }),
                 },
@@ -58,6 +62,7 @@ it('ESTree and TypeScript extraction give the same import records and constructi
     const fromTypescript = importRecordsOfSourceFile(source);
     expect(fromTypescript, file).toEqual(fromEstree);
     expect(constructionsOfSourceFile(source), file).toEqual(estreeConstructions);
+    expect(mutableMembersOfSourceFile(source), file).toEqual(estreeMembers);
     records += fromTypescript.length;
   }
   expect(records).toBeGreaterThan(150);
