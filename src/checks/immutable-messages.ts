@@ -13,7 +13,8 @@ export const immutableMessagesMessages = {
 
 export type ImmutableMessagesMessageId = keyof typeof immutableMessagesMessages;
 
-const WHAT: Record<MutableMember['kind'], string> = {
+/** How a message names each kind of mutable member. */
+export const WHAT: Record<MutableMember['kind'], string> = {
   field: 'a field without readonly',
   'parameter-property': 'a constructor parameter property without readonly',
   'property-signature': 'a property without readonly',

@@ -7,6 +7,7 @@ import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain
 import type { FileFacts, Finding } from './finding.js';
 import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
 import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
+import { checkValueObjectsImmutable, VALUE_OBJECTS_IMMUTABLE, valueObjectsImmutableMessages } from './value-objects-immutable.js';
 import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages } from './immutable-messages.js';
 import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
 import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './layer-direction.js';
@@ -99,6 +100,16 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     appliesTo: (classification) => classification.role === 'commands' || classification.role === 'events',
     fixable: true,
     run: (_project, facts) => checkImmutableMessages(facts),
+  },
+  [VALUE_OBJECTS_IMMUTABLE]: {
+    ruleId: VALUE_OBJECTS_IMMUTABLE,
+    description: 'Keep value objects immutable: readonly fields, no setters',
+    summary:
+      'in a value-objects module (`roles["value-objects"]`, or `*.value-object.ts`, `*.vo.ts`, `value-objects/` in the domain), every field of a top-level class, interface or object type is `readonly` and no class has a setter; entities are exempt (fixable: `readonly`)',
+    messages: valueObjectsImmutableMessages,
+    appliesTo: (classification) => classification.role === 'value-objects',
+    fixable: true,
+    run: (_project, facts) => checkValueObjectsImmutable(facts),
   },
   [BOOTSTRAP_ONLY_FROM_ENTRYPOINTS]: {
     ruleId: BOOTSTRAP_ONLY_FROM_ENTRYPOINTS,

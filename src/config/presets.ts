@@ -20,6 +20,7 @@ export const RULE_IDS: readonly string[] = [
   'cosmic/one-handler-per-command',
   'cosmic/service-layer-knows-no-http',
   'cosmic/unit-of-work-boundary',
+  'cosmic/value-objects-immutable',
   'cosmic/views-read-only',
 ];
 
@@ -228,6 +229,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       // The book's advice its own code bends (ch. 9's handler calls another; ch. 4's flask app is the translating edge).
       'cosmic/handlers-do-not-call-handlers': 'error',
       'cosmic/immutable-messages': 'error',
+      'cosmic/value-objects-immutable': 'error',
       'cosmic/service-layer-knows-no-http': 'error',
       'cosmic/no-unclassified-files': 'error',
       'cosmic/no-unresolved-imports': 'error',

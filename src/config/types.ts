@@ -4,7 +4,22 @@ export const LAYERS = ['domain', 'service-layer', 'adapters', 'entrypoints', 'bo
 export type Layer = (typeof LAYERS)[number];
 
 /** Finer roles inside layers; the pattern rules key on them. */
-export const ROLES = ['model', 'aggregates', 'commands', 'events', 'exceptions', 'handlers', 'unit-of-work', 'message-bus', 'views', 'repository', 'orm', 'notifications', 'event-publisher'] as const;
+export const ROLES = [
+  'model',
+  'aggregates',
+  'value-objects',
+  'commands',
+  'events',
+  'exceptions',
+  'handlers',
+  'unit-of-work',
+  'message-bus',
+  'views',
+  'repository',
+  'orm',
+  'notifications',
+  'event-publisher',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -22,6 +22,7 @@ export function nameWords(name: string): string[] {
 const HOME: Readonly<Record<Role, readonly Layer[]>> = {
   model: ['domain'],
   aggregates: ['domain'],
+  'value-objects': ['domain'],
   commands: ['domain'],
   events: ['domain'],
   exceptions: ['domain'],
@@ -39,6 +40,7 @@ const HOME: Readonly<Record<Role, readonly Layer[]>> = {
 const ROLE_NOUN: Readonly<Record<Role, string>> = {
   model: 'model',
   aggregates: 'aggregates',
+  'value-objects': 'value objects',
   commands: 'commands',
   events: 'events',
   exceptions: 'exceptions',
@@ -70,6 +72,8 @@ const CONVENTIONS: ReadonlyArray<{ role: Role; last: readonly string[]; whole?: 
   { role: 'events', last: ['events', 'event'] },
   { role: 'exceptions', last: ['exceptions', 'exception', 'errors', 'error'] },
   { role: 'model', last: ['model', 'models'] },
+  // `money.value-object.ts`, `value-objects/`, `Email.vo.ts`: values compared by their fields, with no identity.
+  { role: 'value-objects', last: ['valueobject', 'valueobjects', 'vo'] },
   { role: 'notifications', last: ['notifications', 'notification'] },
   { role: 'event-publisher', last: ['eventpublisher', 'publisher'] },
 ];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers.js';
+import { ROLES } from '../../src/config/types.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as { definitions: { relativePath: { pattern: string } } };
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -42,4 +43,9 @@ it('accepts every POSIX name the JSON report keeps exactly (found by the fuzz su
 
 it('still rejects absolute paths, POSIX or Windows', () => {
   for (const file of ['/etc/passwd', 'C:/Users/x.ts', 'c:\\Users\\x.ts']) expect(validate(result(file)), file).toBe(false);
+});
+
+it('names every layer and role the config can give, and only those', () => {
+  const definitions = (schema as unknown as { definitions: Record<string, { enum: unknown[] }> }).definitions;
+  expect(definitions['role']!.enum).toEqual([...ROLES, null]);
 });
