@@ -21,6 +21,7 @@ const ORDER = [
   'cosmic/no-unresolved-imports',
   'cosmic/no-transitive-violation',
   'cosmic/no-layer-cycles',
+  'cosmic/one-handler-per-command',
 ];
 
 /** Every registered rule, in catalog order; a rule the order does not name comes last, so none is ever left out. */

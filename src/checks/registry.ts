@@ -15,6 +15,7 @@ import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMes
 import { checkNoUnclassifiedFiles, NO_UNCLASSIFIED_FILES, noUnclassifiedFilesMessages } from './no-unclassified-files.js';
 import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessages } from './no-unresolved-imports.js';
 import { checkUnitOfWorkBoundary, UNIT_OF_WORK_BOUNDARY, unitOfWorkBoundaryAppliesTo, unitOfWorkBoundaryMessages } from './unit-of-work-boundary.js';
+import { ONE_HANDLER_PER_COMMAND, oneHandlerPerCommandMessages } from './one-handler-per-command.js';
 import { NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages } from './graph.js';
 
 /** Where every rule's documentation lives; ESLint's `meta.docs.url`, SARIF's `helpUri`. */
@@ -201,6 +202,13 @@ export const GRAPH_RULES: Readonly<Record<string, RuleMeta>> = {
     summary:
       'audit only: a forbidden layer or (from the domain) an infrastructure package reached through hops that each look allowed; one finding per root cause, on the hop where the chain leaves what the layer may depend on, naming everything reached and the files upstream',
     messages: noTransitiveViolationMessages,
+  },
+  [ONE_HANDLER_PER_COMMAND]: {
+    ruleId: ONE_HANDLER_PER_COMMAND,
+    description: 'Give every command exactly one handler (audit only: a whole-program check)',
+    summary:
+      'audit only: a command registered with a second handler anywhere in the program (NestJS `@CommandHandler(…)`, a `new Map([[Command, handler]])`, `bus.register(Command, handler)`), found by the declaration the registration names, through imports and barrels; events may have many',
+    messages: oneHandlerPerCommandMessages,
   },
   [NO_LAYER_CYCLES]: {
     ruleId: NO_LAYER_CYCLES,

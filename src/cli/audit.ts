@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ALL_RULES, FILE_CHECKS, isOn, runFileCheck, type RuleMeta } from '../checks/registry.js';
+import { checkOneHandlerPerCommand, ONE_HANDLER_PER_COMMAND, oneHandlerPerCommandMessages } from '../checks/one-handler-per-command.js';
 import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
 import { packageInfo } from '../config/package-info.js';
 import { CosmicError } from '../config/errors.js';
@@ -101,6 +102,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     if (isOn(project, NO_LAYER_CYCLES)) {
       for (const finding of checkLayerCycles(project, graph)) findings.push({ finding, file: finding.file, messages: noLayerCyclesMessages });
     }
+  }
+
+  if (isOn(project, ONE_HANDLER_PER_COMMAND)) {
+    for (const finding of checkOneHandlerPerCommand(project, model.files.values())) findings.push({ finding, file: finding.file, messages: oneHandlerPerCommandMessages });
   }
 
   const result = buildResult({

@@ -190,6 +190,7 @@ const RECOMMENDED_RULES: Record<string, Severity> = {
   'cosmic/bootstrap-only-from-entrypoints': 'error',
   'cosmic/message-bus-decoupled': 'error',
   'cosmic/no-transitive-violation': 'error',
+  'cosmic/one-handler-per-command': 'error',
 };
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {

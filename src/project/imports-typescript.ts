@@ -96,7 +96,7 @@ export function importRecordsOfSourceFile(source: TS.SourceFile): ImportRecord[]
   return records.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 
-function skipParentheses(ts: typeof TS, node: TS.Expression): TS.Expression {
+export function skipParentheses(ts: typeof TS, node: TS.Expression): TS.Expression {
   return ts.isParenthesizedExpression(node) ? skipParentheses(ts, node.expression) : node;
 }
 
@@ -104,7 +104,7 @@ function skipParentheses(ts: typeof TS, node: TS.Expression): TS.Expression {
  * Visits every node in source order with an explicit stack: generated code and minified bundles
  * nest deeper than the call stack allows a recursive walk to go.
  */
-function walkInOrder(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => void): void {
+export function walkInOrder(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => void): void {
   const stack: TS.Node[] = [root];
   const children: TS.Node[] = [];
   const collect = (child: TS.Node): undefined => {

@@ -189,7 +189,7 @@ export interface Construction {
   range: SourceRange;
 }
 
-function walk(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => void): void {
+export function walk(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -1,4 +1,6 @@
 import type { MutableMember } from './members.js';
+import type { Registration } from './registrations.js';
+import { registrationsOfSourceFile } from './registrations-typescript.js';
 import { mutableMembersOfSourceFile } from './members-typescript.js';
 import fs from 'node:fs';
 import type * as TS from 'typescript';
@@ -25,6 +27,8 @@ export interface FileModel {
   imports: ResolvedImport[];
   constructions: () => readonly Construction[];
   mutableMembers: () => readonly MutableMember[];
+  /** Where it registers handlers for messages (decorators, handler maps, `register` calls), on demand: the whole-program check reads them. */
+  registrations: () => readonly Registration[];
 }
 
 /** The whole project as the audit sees it: every checked file parsed once, its imports resolved. */
@@ -101,12 +105,14 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     }
     let constructions: Construction[] | undefined;
     let mutableMembers: MutableMember[] | undefined;
+    let registrations: Registration[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
       imports: resolveImports(project, file, records),
       constructions: () => (constructions ??= constructionsOfSourceFile(source)),
       mutableMembers: () => (mutableMembers ??= mutableMembersOfSourceFile(source)),
+      registrations: () => (registrations ??= registrationsOfSourceFile(source)),
     });
   }
   return model;

@@ -100,7 +100,7 @@ describe.each(Object.keys(GRAPH_RULES))("%s: the doc page's examples, run throug
         fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         fs.writeFileSync(path.join(root, file), text);
       }
-      fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'example', private: true, dependencies: { pg: '*', slonik: '*' } }));
+      fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'example', private: true, dependencies: { pg: '*', slonik: '*', '@nestjs/cqrs': '*' } }));
       const layers = { domain: 'src/domain/**', 'service-layer': 'src/service-layer/**', adapters: 'src/adapters/**', entrypoints: 'src/entrypoints/**', shared: 'src/shared/**' };
       fs.writeFileSync(path.join(root, 'cosmic-lint.config.json'), JSON.stringify({ preset: 'strict', layers }));
       const run = await cli(['audit', '--format', 'json'], root);

@@ -5,6 +5,8 @@ import tsParser from '@typescript-eslint/parser';
 import { expect, it } from 'vitest';
 import { importRecordsOfProgram, constructionsOfProgram } from '../../src/project/imports.js';
 import { mutableMembersOfProgram } from '../../src/project/members.js';
+import { registrationsOfProgram } from '../../src/project/registrations.js';
+import { registrationsOfSourceFile } from '../../src/project/registrations-typescript.js';
 import { mutableMembersOfSourceFile } from '../../src/project/members-typescript.js';
 import { constructionsOfSourceFile, importRecordsOfSourceFile } from '../../src/project/imports-typescript.js';
 import { typescript } from '../../src/project/typescript.js';
@@ -20,7 +22,7 @@ function sourceFiles(directory: string): string[] {
 
 // The editor (ESTree from ESLint) and the audit (TypeScript's tree) must see the same imports,
 // or the two engines would disagree: every fixture file, every field.
-it('ESTree and TypeScript extraction give the same import records, constructions and mutable members on every fixture file', () => {
+it('ESTree and TypeScript extraction give the same import records, constructions, mutable members and handler registrations on every fixture file', () => {
   const ts = typescript();
   const files = sourceFiles(path.join(REPO_ROOT, 'fixtures')).filter((file) => !file.includes('syntax-error'));
   expect(files.length).toBeGreaterThan(80);
@@ -31,6 +33,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     let fromEstree: unknown;
     let estreeConstructions: unknown;
     let estreeMembers: unknown;
+    let estreeRegistrations: unknown;
     linter.verify(
       text,
       [
@@ -47,6 +50,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
                       fromEstree = importRecordsOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
                       estreeConstructions = constructionsOfProgram(node as never, sourceCode.visitorKeys);
                       estreeMembers = mutableMembersOfProgram(node as never);
+                      estreeRegistrations = registrationsOfProgram(node as never, sourceCode.visitorKeys);
                     },
                   }),
                 },
@@ -63,6 +67,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     expect(fromTypescript, file).toEqual(fromEstree);
     expect(constructionsOfSourceFile(source), file).toEqual(estreeConstructions);
     expect(mutableMembersOfSourceFile(source), file).toEqual(estreeMembers);
+    expect(registrationsOfSourceFile(source), file).toEqual(estreeRegistrations);
     records += fromTypescript.length;
   }
   expect(records).toBeGreaterThan(150);
