@@ -7,6 +7,7 @@ import { constructionsOfProgram, importRecordsOfProgram, type Construction } fro
 import { createProjectCache, projectForFile, resolveImports, type Project } from '../../src/project/project.js';
 import { createRule } from './create-rule.js';
 import { mutableMembersOfProgram, type MutableMember } from '../../src/project/members.js';
+import { callablesOfProgram, type Callable } from '../../src/project/callables.js';
 import { beginLint } from '../../src/config/watch.js';
 
 /**
@@ -51,11 +52,13 @@ function factsOf(context: Context, project: Project, classification: Classificat
   const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
   let constructions: Construction[] | undefined;
   let mutableMembers: MutableMember[] | undefined;
+  let callables: Callable[] | undefined;
   const facts: FileFacts = {
     classification,
     imports: resolveImports(project, context.filename, records),
     constructions: () => (constructions ??= constructionsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
     mutableMembers: () => (mutableMembers ??= mutableMembersOfProgram(sourceCode.ast)),
+    callables: () => (callables ??= callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;

@@ -15,6 +15,7 @@ const ORDER = [
   'cosmic/bootstrap-only-from-entrypoints',
   'cosmic/handlers-do-not-call-handlers',
   'cosmic/service-layer-knows-no-http',
+  'cosmic/command-handler-returns-nothing',
   'cosmic/immutable-messages',
   'cosmic/value-objects-immutable',
   'cosmic/no-unclassified-files',

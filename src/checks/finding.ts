@@ -1,6 +1,7 @@
 import type { Classification } from '../project/classify.js';
 import type { Construction, ResolvedImport, SourceRange } from '../project/imports.js';
 import type { MutableMember } from '../project/members.js';
+import type { Callable } from '../project/callables.js';
 
 /** What a check found on one import, or elsewhere in the file (`range`), or on the file as a whole (neither). */
 export interface Finding {
@@ -21,6 +22,8 @@ export interface FileFacts {
   constructions: () => readonly Construction[];
   /** The mutable members of its top-level classes, interfaces and object types, on demand (messages and value objects). */
   mutableMembers: () => readonly MutableMember[];
+  /** Its top-level functions and classes' methods, on demand (what handlers return). */
+  callables: () => readonly Callable[];
 }
 
 /** Fills `{{ name }}` placeholders the way ESLint does, so the audit prints the editor's words. */

@@ -7,6 +7,7 @@ import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain
 import type { FileFacts, Finding } from './finding.js';
 import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
 import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
+import { checkCommandHandlerReturnsNothing, COMMAND_HANDLER_RETURNS_NOTHING, commandHandlerReturnsNothingMessages } from './command-handler-returns-nothing.js';
 import { checkValueObjectsImmutable, VALUE_OBJECTS_IMMUTABLE, valueObjectsImmutableMessages } from './value-objects-immutable.js';
 import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages } from './immutable-messages.js';
 import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
@@ -91,6 +92,15 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: serviceLayerKnowsNoHttpMessages,
     appliesTo: (classification) => classification.layer === 'service-layer',
     run: (project, facts) => checkServiceLayerKnowsNoHttp(project.config, facts),
+  },
+  [COMMAND_HANDLER_RETURNS_NOTHING]: {
+    ruleId: COMMAND_HANDLER_RETURNS_NOTHING,
+    description: 'Make command handlers return nothing: reads go through views',
+    summary:
+      'a command handler (a class registered with `@CommandHandler`, or in a handlers module a function or `execute`/`handle` method whose first parameter is a command: declared in a commands module, or named `…Command`) neither returns a value nor declares a return type other than `void`/`Promise<void>`',
+    messages: commandHandlerReturnsNothingMessages,
+    appliesTo: (classification) => classification.layer === 'service-layer',
+    run: checkCommandHandlerReturnsNothing,
   },
   [IMMUTABLE_MESSAGES]: {
     ruleId: IMMUTABLE_MESSAGES,

@@ -230,6 +230,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       // The book's advice its own code bends (ch. 9's handler calls another; ch. 4's flask app is the translating edge).
       'cosmic/handlers-do-not-call-handlers': 'error',
       'cosmic/immutable-messages': 'error',
+      'cosmic/command-handler-returns-nothing': 'error',
       'cosmic/value-objects-immutable': 'error',
       'cosmic/service-layer-knows-no-http': 'error',
       'cosmic/no-unclassified-files': 'error',

@@ -1,5 +1,7 @@
 import type { MutableMember } from './members.js';
 import type { Registration } from './registrations.js';
+import type { Callable } from './callables.js';
+import { callablesOfSourceFile } from './callables-typescript.js';
 import { registrationsOfSourceFile } from './registrations-typescript.js';
 import { mutableMembersOfSourceFile } from './members-typescript.js';
 import fs from 'node:fs';
@@ -27,6 +29,7 @@ export interface FileModel {
   imports: ResolvedImport[];
   constructions: () => readonly Construction[];
   mutableMembers: () => readonly MutableMember[];
+  callables: () => readonly Callable[];
   /** Where it registers handlers for messages (decorators, handler maps, `register` calls), on demand: the whole-program check reads them. */
   registrations: () => readonly Registration[];
 }
@@ -106,6 +109,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     let constructions: Construction[] | undefined;
     let mutableMembers: MutableMember[] | undefined;
     let registrations: Registration[] | undefined;
+    let callables: Callable[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
@@ -113,6 +117,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       constructions: () => (constructions ??= constructionsOfSourceFile(source)),
       mutableMembers: () => (mutableMembers ??= mutableMembersOfSourceFile(source)),
       registrations: () => (registrations ??= registrationsOfSourceFile(source)),
+      callables: () => (callables ??= callablesOfSourceFile(source)),
     });
   }
   return model;

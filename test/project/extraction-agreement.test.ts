@@ -6,6 +6,8 @@ import { expect, it } from 'vitest';
 import { importRecordsOfProgram, constructionsOfProgram } from '../../src/project/imports.js';
 import { mutableMembersOfProgram } from '../../src/project/members.js';
 import { registrationsOfProgram } from '../../src/project/registrations.js';
+import { callablesOfProgram } from '../../src/project/callables.js';
+import { callablesOfSourceFile } from '../../src/project/callables-typescript.js';
 import { registrationsOfSourceFile } from '../../src/project/registrations-typescript.js';
 import { mutableMembersOfSourceFile } from '../../src/project/members-typescript.js';
 import { constructionsOfSourceFile, importRecordsOfSourceFile } from '../../src/project/imports-typescript.js';
@@ -22,7 +24,7 @@ function sourceFiles(directory: string): string[] {
 
 // The editor (ESTree from ESLint) and the audit (TypeScript's tree) must see the same imports,
 // or the two engines would disagree: every fixture file, every field.
-it('ESTree and TypeScript extraction give the same import records, constructions, mutable members and handler registrations on every fixture file', () => {
+it('ESTree and TypeScript extraction give the same import records, constructions, mutable members, handler registrations and callables on every fixture file', () => {
   const ts = typescript();
   const files = sourceFiles(path.join(REPO_ROOT, 'fixtures')).filter((file) => !file.includes('syntax-error'));
   expect(files.length).toBeGreaterThan(80);
@@ -34,6 +36,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     let estreeConstructions: unknown;
     let estreeMembers: unknown;
     let estreeRegistrations: unknown;
+    let estreeCallables: unknown;
     linter.verify(
       text,
       [
@@ -51,6 +54,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
                       estreeConstructions = constructionsOfProgram(node as never, sourceCode.visitorKeys);
                       estreeMembers = mutableMembersOfProgram(node as never);
                       estreeRegistrations = registrationsOfProgram(node as never, sourceCode.visitorKeys);
+                      estreeCallables = callablesOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys);
                     },
                   }),
                 },
@@ -68,6 +72,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     expect(constructionsOfSourceFile(source), file).toEqual(estreeConstructions);
     expect(mutableMembersOfSourceFile(source), file).toEqual(estreeMembers);
     expect(registrationsOfSourceFile(source), file).toEqual(estreeRegistrations);
+    expect(callablesOfSourceFile(source), file).toEqual(estreeCallables);
     records += fromTypescript.length;
   }
   expect(records).toBeGreaterThan(150);

@@ -1,0 +1,73 @@
+import type * as TS from 'typescript';
+import type { Callable } from './callables.js';
+import { rangeOf, skipParentheses } from './imports-typescript.js';
+import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
+import { typescript } from './typescript.js';
+
+function typeName(ts: typeof TS, node: TS.TypeNode | undefined): Callable['firstParameterType'] {
+  if (!node || !ts.isTypeReferenceNode(node)) return undefined;
+  const name = node.typeName;
+  if (ts.isIdentifier(name)) return { name: name.text, member: undefined };
+  if (ts.isQualifiedName(name) && ts.isIdentifier(name.left)) return { name: name.left.text, member: name.right.text };
+  return undefined;
+}
+
+function valueReturns(ts: typeof TS, source: TS.SourceFile, body: TS.Node): Callable['valueReturns'] {
+  const found: Callable['valueReturns'] = [];
+  const visit = (node: TS.Node): void => {
+    if (node !== body && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const value = skipParentheses(ts, node.expression);
+      if (!(ts.isIdentifier(value) && value.text === 'undefined')) found.push(rangeOf(source, node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function callable(ts: typeof TS, source: TS.SourceFile, name: TS.Identifier, fn: TS.SignatureDeclaration & { body?: TS.Node | undefined }, owner?: string, decorator?: HandlerDecorator): Callable {
+  const returnType = fn.type;
+  return {
+    name: name.text,
+    owner,
+    decorator,
+    firstParameterType: typeName(ts, fn.parameters[0]?.type),
+    returnType: returnType ? { text: returnType.getText(source).replace(/\s+/g, ''), range: rangeOf(source, returnType) } : undefined,
+    valueReturns: fn.body && ts.isBlock(fn.body) ? valueReturns(ts, source, fn.body) : [],
+    range: rangeOf(source, name),
+  };
+}
+
+function classDecorator(ts: typeof TS, node: TS.ClassDeclaration): HandlerDecorator | undefined {
+  for (const decorator of ts.getDecorators(node) ?? []) {
+    if (!ts.isCallExpression(decorator.expression)) continue;
+    const callee = decorator.expression.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) ? callee.name.text : undefined;
+    if ((HANDLER_DECORATORS as readonly string[]).includes(name ?? '')) return name as HandlerDecorator;
+  }
+  return undefined;
+}
+
+/** A file's top-level functions and its top-level classes' methods, from TypeScript's tree (the same as callablesOfProgram). */
+export function callablesOfSourceFile(source: TS.SourceFile): Callable[] {
+  const ts = typescript();
+  const found: Callable[] = [];
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      found.push(callable(ts, source, statement.name, statement));
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) found.push(callable(ts, source, declaration.name, init));
+      }
+    } else if (ts.isClassDeclaration(statement) && statement.name) {
+      const decorator = classDecorator(ts, statement);
+      for (const member of statement.members) {
+        const isStatic = (ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+        if (ts.isMethodDeclaration(member) && member.body && !isStatic && ts.isIdentifier(member.name)) found.push(callable(ts, source, member.name, member, statement.name.text, decorator));
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,111 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { rangeOf, type SourceRange } from './imports.js';
+import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
+
+/**
+ * A function a file declares at the top level (a function declaration, or a `const` bound to a
+ * function or arrow), or a method of a top-level class: what the handler rules read to judge what
+ * a handler returns.
+ */
+export interface Callable {
+  name: string;
+  /** The class, for a method. */
+  owner: string | undefined;
+  /** The class's NestJS CQRS handler decorator, for a method. */
+  decorator: HandlerDecorator | undefined;
+  /** The first parameter's type, when it names a type (`Allocate`, `commands.Allocate`). */
+  firstParameterType: { name: string; member: string | undefined } | undefined;
+  /** The return type as written, without spaces, and its range. */
+  returnType: { text: string; range: SourceRange } | undefined;
+  /** `return <value>` statements of its own body (not of functions nested in it); `return;` and `return undefined` are none. */
+  valueReturns: SourceRange[];
+  /** The name's range. */
+  range: SourceRange;
+}
+
+type Keys = Readonly<Record<string, readonly string[] | undefined>>;
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+function typeName(node: TSESTree.TypeNode | undefined): Callable['firstParameterType'] {
+  if (node?.type !== 'TSTypeReference') return undefined;
+  const name = node.typeName;
+  if (name.type === 'Identifier') return { name: name.name, member: undefined };
+  if (name.type === 'TSQualifiedName' && name.left.type === 'Identifier') return { name: name.left.name, member: name.right.name };
+  return undefined;
+}
+
+/** The `return value` statements of a function's own body. */
+function valueReturns(body: TSESTree.Node, keys: Keys): SourceRange[] {
+  const found: SourceRange[] = [];
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && FUNCTION_TYPES.has(node.type)) continue;
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') continue;
+    if (node.type === 'ReturnStatement' && node.argument && !(node.argument.type === 'Identifier' && node.argument.name === 'undefined')) found.push(rangeOf(node));
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = (Array.isArray(child) ? child : [child]) as Array<TSESTree.Node | null | undefined>;
+      for (let index = children.length - 1; index >= 0; index--) {
+        const item = children[index];
+        if (item && typeof item.type === 'string') stack.push(item);
+      }
+    }
+  }
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function callable(name: string, range: SourceRange, fn: FunctionNode, text: string, keys: Keys, owner?: string, decorator?: HandlerDecorator): Callable {
+  const [first] = fn.params;
+  const parameter = first?.type === 'TSParameterProperty' ? first.parameter : first;
+  const annotation = parameter && 'typeAnnotation' in parameter ? parameter.typeAnnotation?.typeAnnotation : undefined;
+  const returnType = fn.returnType?.typeAnnotation;
+  return {
+    name,
+    owner,
+    decorator,
+    firstParameterType: typeName(annotation),
+    returnType: returnType ? { text: text.slice(returnType.range[0], returnType.range[1]).replace(/\s+/g, ''), range: rangeOf(returnType) } : undefined,
+    valueReturns: fn.body && fn.body.type === 'BlockStatement' ? valueReturns(fn.body, keys) : [],
+    range,
+  };
+}
+
+function classDecorator(node: TSESTree.ClassDeclaration): HandlerDecorator | undefined {
+  for (const decorator of node.decorators) {
+    const callee = decorator.expression.type === 'CallExpression' ? decorator.expression.callee : undefined;
+    const name = callee?.type === 'Identifier' ? callee.name : callee?.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+    if ((HANDLER_DECORATORS as readonly string[]).includes(name ?? '')) return name as HandlerDecorator;
+  }
+  return undefined;
+}
+
+/** A file's top-level functions and its top-level classes' methods, from ESTree. */
+export function callablesOfProgram(program: TSESTree.Program, text: string, keys: Keys): Callable[] {
+  const found: Callable[] = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'FunctionDeclaration' && declaration.id) {
+      found.push(callable(declaration.id.name, rangeOf(declaration.id), declaration, text, keys));
+    } else if (declaration.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.init && (declarator.init.type === 'ArrowFunctionExpression' || declarator.init.type === 'FunctionExpression')) {
+          // The identifier spans its type annotation in ESTree; the name is what is reported.
+          const start = rangeOf(declarator.id);
+          found.push(callable(declarator.id.name, { line: start.line, column: start.column, endLine: start.line, endColumn: start.column + declarator.id.name.length }, declarator.init, text, keys));
+        }
+      }
+    } else if (declaration.type === 'ClassDeclaration' && declaration.id) {
+      const decorator = classDecorator(declaration);
+      for (const member of declaration.body.body) {
+        if (member.type === 'MethodDefinition' && member.kind === 'method' && !member.static && member.key.type === 'Identifier' && member.value.type === 'FunctionExpression') {
+          found.push(callable(member.key.name, rangeOf(member.key), member.value, text, keys, declaration.id.name, decorator));
+        }
+      }
+    }
+  }
+  return found;
+}
