@@ -1,6 +1,6 @@
 // One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
 // time since the process started (processMs: loading included), problems found and peak memory.
-//   node bench/eslint-child.mjs <project> parse|floor|cosmic|oxlint|audit|depcruise [depcruise-config.cjs]
+//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|oxlint|audit|audit-strict|depcruise [depcruise-config.cjs]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +20,7 @@ async function eslint() {
   const configs = {
     parse: parseOnly,
     cosmic: [cosmic.configs.recommended],
+    strict: [cosmic.configs.strict],
     // One rule that does nothing: what any plugin costs before it does any work.
     floor: [{ ...parseOnly[0], plugins: { empty }, rules: { 'empty/noop': 'error' } }],
   };
@@ -53,7 +54,7 @@ async function oxlint() {
 async function audit() {
   const { runAudit } = await import('../dist/src/cli/audit.js');
   const start = performance.now();
-  const { result } = await runAudit({ cwd: project, paths: [project], engine: 'cosmic', now: () => performance.now() });
+  const { result } = await runAudit({ cwd: project, paths: [project], engine: 'cosmic', preset: mode === 'audit-strict' ? 'strict' : undefined, now: () => performance.now() });
   return { ms: performance.now() - start, problems: result.violations.length, fatal: result.diagnostics.length, files: result.summary.files };
 }
 
@@ -67,7 +68,7 @@ async function depcruise() {
   return { ms: performance.now() - start, problems: output.summary.violations.length, fatal: 0, files: output.summary.totalCruised };
 }
 
-const measured = mode === 'audit' ? await audit() : mode === 'oxlint' ? await oxlint() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
+const measured = mode.startsWith('audit') ? await audit() : mode === 'oxlint' ? await oxlint() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
 // oxlint's own process is timed and its memory not seen from here: its processMs is its wall time.
 console.log(
   JSON.stringify({ processMs: performance.now(), ...measured, maxRssMiB: mode === 'oxlint' ? NaN : process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }),

@@ -2,9 +2,9 @@
 //
 // Two comparisons, each of cold runs in fresh processes, rotated so every mode sees the same noise,
 // reported as medians with ratios and peak memory:
-//   1. the ESLint plugin: parse-only ESLint, + one no-op rule (what any plugin costs), + cosmic recommended
-//      (time of lintFiles);
-//   2. the audit: cosmic-lint audit, dependency-cruiser with the generated ruleset (all of it, and the
+//   1. the ESLint plugin: parse-only ESLint, + one no-op rule (what any plugin costs), + cosmic recommended,
+//      + cosmic strict (time of lintFiles);
+//   2. the audit (recommended and strict): cosmic-lint audit, dependency-cruiser with the generated ruleset (all of it, and the
 //      layer rules alone), parse-only ESLint (process time, loading included).
 // --project DIR benchmarks a real project instead of the synthetic one; it needs a cosmic-lint config
 // (or a detectable layout) and its sources under DIR/src.
@@ -71,17 +71,19 @@ console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, no
 run('parse'); // warm the file system cache; not counted
 
 if (!values['skip-eslint']) {
-  const samples = measure(['parse', 'floor', 'cosmic']);
+  const samples = measure(['parse', 'floor', 'cosmic', 'strict']);
   console.log('\n1. ESLint plugin (time of lintFiles)');
   for (const [mode, label] of [
     ['parse', 'parse-only ESLint'],
     ['floor', '+ one no-op rule (any plugin)'],
     ['cosmic', '+ cosmic recommended'],
+    ['strict', '+ cosmic strict'],
   ])
     console.log(line(label, samples[mode], 'ms').text);
   console.log(`cosmic / parse-only        ${ratio(samples, 'cosmic', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10)`);
   console.log(`no-op rule / parse-only    ${ratio(samples, 'floor', 'parse', 'ms').toFixed(3)}×   (ESLint's own cost of having any rule)`);
   console.log(`cosmic / no-op rule        ${ratio(samples, 'cosmic', 'floor', 'ms').toFixed(3)}×   (what cosmic's rules add)`);
+  console.log(`strict / parse-only        ${ratio(samples, 'strict', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10: the pattern rules' cost)`);
   // The same rules under oxlint's JS plugins: whole processes compared, loading included.
   const processes = measure(['cosmic', 'oxlint']);
   console.log('\n1b. The same rules, ESLint or oxlint (whole process, loading included)');
@@ -94,10 +96,11 @@ if (!values['skip-eslint']) {
 }
 
 if (!values['skip-audit']) {
-  const samples = measure(['audit', 'depcruise', 'depcruise-matrix', 'parse']);
+  const samples = measure(['audit', 'audit-strict', 'depcruise', 'depcruise-matrix', 'parse']);
   console.log('\n2. Whole-project audit (process time, loading included)');
   for (const [mode, label] of [
     ['audit', 'cosmic-lint audit'],
+    ['audit-strict', 'cosmic-lint audit --preset strict'],
     ['depcruise', 'dependency-cruiser, generated ruleset'],
     ['depcruise-matrix', 'dependency-cruiser, layer rules only'],
     ['parse', 'parse-only ESLint'],
@@ -106,4 +109,5 @@ if (!values['skip-audit']) {
   console.log(`audit / dependency-cruiser (same ruleset)   ${ratio(samples, 'audit', 'depcruise', 'processMs').toFixed(3)}×   (goal < 1)`);
   console.log(`audit / dependency-cruiser (layer rules)    ${ratio(samples, 'audit', 'depcruise-matrix', 'processMs').toFixed(3)}×`);
   console.log(`audit / parse-only ESLint                   ${ratio(samples, 'audit', 'parse', 'processMs').toFixed(3)}×   (goal ≤ 0.5 on vendure core)`);
+  console.log(`audit strict / audit recommended            ${ratio(samples, 'audit-strict', 'audit', 'processMs').toFixed(3)}×   (goal ≤ 1.15)`);
 }
