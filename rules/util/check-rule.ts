@@ -8,6 +8,7 @@ import { createProjectCache, projectForFile, resolveImports, type Project } from
 import { createRule } from './create-rule.js';
 import { mutableMembersOfProgram, type MutableMember } from '../../src/project/members.js';
 import { callablesOfProgram, type Callable } from '../../src/project/callables.js';
+import { writesOfProgram, type WriteSite } from '../../src/project/writes.js';
 import { beginLint } from '../../src/config/watch.js';
 
 /**
@@ -53,12 +54,14 @@ function factsOf(context: Context, project: Project, classification: Classificat
   let constructions: Construction[] | undefined;
   let mutableMembers: MutableMember[] | undefined;
   let callables: Callable[] | undefined;
+  let writes: WriteSite[] | undefined;
   const facts: FileFacts = {
     classification,
     imports: resolveImports(project, context.filename, records),
     constructions: () => (constructions ??= constructionsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
     mutableMembers: () => (mutableMembers ??= mutableMembersOfProgram(sourceCode.ast)),
     callables: () => (callables ??= callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
+    writes: () => (writes ??= writesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;

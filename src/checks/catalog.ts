@@ -16,6 +16,7 @@ const ORDER = [
   'cosmic/handlers-do-not-call-handlers',
   'cosmic/service-layer-knows-no-http',
   'cosmic/command-handler-returns-nothing',
+  'cosmic/views-read-only',
   'cosmic/immutable-messages',
   'cosmic/value-objects-immutable',
   'cosmic/no-unclassified-files',

@@ -2,6 +2,7 @@ import type { Classification } from '../project/classify.js';
 import type { Construction, ResolvedImport, SourceRange } from '../project/imports.js';
 import type { MutableMember } from '../project/members.js';
 import type { Callable } from '../project/callables.js';
+import type { WriteSite } from '../project/writes.js';
 
 /** What a check found on one import, or elsewhere in the file (`range`), or on the file as a whole (neither). */
 export interface Finding {
@@ -24,6 +25,8 @@ export interface FileFacts {
   mutableMembers: () => readonly MutableMember[];
   /** Its top-level functions and classes' methods, on demand (what handlers return). */
   callables: () => readonly Callable[];
+  /** Its commits, repository writes, dispatches and data-changing SQL, on demand (the read side must not write). */
+  writes: () => readonly WriteSite[];
 }
 
 /** Fills `{{ name }}` placeholders the way ESLint does, so the audit prints the editor's words. */

@@ -7,6 +7,7 @@ import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain
 import type { FileFacts, Finding } from './finding.js';
 import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
 import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
+import { checkViewsReadOnly, VIEWS_READ_ONLY, viewsReadOnlyMessages } from './views-read-only.js';
 import { checkCommandHandlerReturnsNothing, COMMAND_HANDLER_RETURNS_NOTHING, commandHandlerReturnsNothingMessages } from './command-handler-returns-nothing.js';
 import { checkValueObjectsImmutable, VALUE_OBJECTS_IMMUTABLE, valueObjectsImmutableMessages } from './value-objects-immutable.js';
 import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages } from './immutable-messages.js';
@@ -92,6 +93,15 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: serviceLayerKnowsNoHttpMessages,
     appliesTo: (classification) => classification.layer === 'service-layer',
     run: (project, facts) => checkServiceLayerKnowsNoHttp(project.config, facts),
+  },
+  [VIEWS_READ_ONLY]: {
+    ruleId: VIEWS_READ_ONLY,
+    description: 'Keep views read-only: no commit, no repository write, no dispatch, no writing SQL',
+    summary:
+      'a views module (the read side, `views.ts`, `*.query-handler.ts`) commits no transaction, calls no write method (`add`, `save`, `update`, `delete`, …) on a unit of work, repository, session or ORM client, sends nothing on a command or event bus, and has no `INSERT`/`UPDATE`/`DELETE`/DDL in its string or template literals',
+    messages: viewsReadOnlyMessages,
+    appliesTo: (classification) => classification.role === 'views',
+    run: (_project, facts) => checkViewsReadOnly(facts),
   },
   [COMMAND_HANDLER_RETURNS_NOTHING]: {
     ruleId: COMMAND_HANDLER_RETURNS_NOTHING,

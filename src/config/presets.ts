@@ -231,6 +231,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'cosmic/handlers-do-not-call-handlers': 'error',
       'cosmic/immutable-messages': 'error',
       'cosmic/command-handler-returns-nothing': 'error',
+      'cosmic/views-read-only': 'error',
       'cosmic/value-objects-immutable': 'error',
       'cosmic/service-layer-knows-no-http': 'error',
       'cosmic/no-unclassified-files': 'error',

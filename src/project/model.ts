@@ -1,6 +1,8 @@
 import type { MutableMember } from './members.js';
 import type { Registration } from './registrations.js';
 import type { Callable } from './callables.js';
+import type { WriteSite } from './writes.js';
+import { writesOfSourceFile } from './writes-typescript.js';
 import { callablesOfSourceFile } from './callables-typescript.js';
 import { registrationsOfSourceFile } from './registrations-typescript.js';
 import { mutableMembersOfSourceFile } from './members-typescript.js';
@@ -30,6 +32,7 @@ export interface FileModel {
   constructions: () => readonly Construction[];
   mutableMembers: () => readonly MutableMember[];
   callables: () => readonly Callable[];
+  writes: () => readonly WriteSite[];
   /** Where it registers handlers for messages (decorators, handler maps, `register` calls), on demand: the whole-program check reads them. */
   registrations: () => readonly Registration[];
 }
@@ -110,6 +113,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     let mutableMembers: MutableMember[] | undefined;
     let registrations: Registration[] | undefined;
     let callables: Callable[] | undefined;
+    let writes: WriteSite[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
@@ -118,6 +122,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       mutableMembers: () => (mutableMembers ??= mutableMembersOfSourceFile(source)),
       registrations: () => (registrations ??= registrationsOfSourceFile(source)),
       callables: () => (callables ??= callablesOfSourceFile(source)),
+      writes: () => (writes ??= writesOfSourceFile(source)),
     });
   }
   return model;

@@ -11,6 +11,13 @@ it('names at most two globs per layer in its fix, however many modules the layou
     resolveConfig({ layers: { domain: modules.map((module) => `${module}/domain/**`), adapters: 'src/adapters/**' } }, root, path.join(root, 'cosmic-lint.config.json')),
   );
   const file = path.join(root, 'src', 'utils', 'dates.ts');
-  const [finding] = checkNoUnclassifiedFiles(project, { classification: project.classifier.classify(file), imports: [], constructions: () => [], mutableMembers: () => [], callables: () => [] });
+  const [finding] = checkNoUnclassifiedFiles(project, {
+    classification: project.classifier.classify(file),
+    imports: [],
+    constructions: () => [],
+    mutableMembers: () => [],
+    callables: () => [],
+    writes: () => [],
+  });
   expect(finding!.data!['layers']).toBe('domain src/modules/m0/domain/** src/modules/m1/domain/** (and 38 more); adapters src/adapters/**');
 });

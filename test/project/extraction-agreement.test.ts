@@ -7,6 +7,8 @@ import { importRecordsOfProgram, constructionsOfProgram } from '../../src/projec
 import { mutableMembersOfProgram } from '../../src/project/members.js';
 import { registrationsOfProgram } from '../../src/project/registrations.js';
 import { callablesOfProgram } from '../../src/project/callables.js';
+import { writesOfProgram } from '../../src/project/writes.js';
+import { writesOfSourceFile } from '../../src/project/writes-typescript.js';
 import { callablesOfSourceFile } from '../../src/project/callables-typescript.js';
 import { registrationsOfSourceFile } from '../../src/project/registrations-typescript.js';
 import { mutableMembersOfSourceFile } from '../../src/project/members-typescript.js';
@@ -24,7 +26,7 @@ function sourceFiles(directory: string): string[] {
 
 // The editor (ESTree from ESLint) and the audit (TypeScript's tree) must see the same imports,
 // or the two engines would disagree: every fixture file, every field.
-it('ESTree and TypeScript extraction give the same import records, constructions, mutable members, handler registrations and callables on every fixture file', () => {
+it('ESTree and TypeScript extraction give the same import records, constructions, mutable members, handler registrations, callables and writes on every fixture file', () => {
   const ts = typescript();
   const files = sourceFiles(path.join(REPO_ROOT, 'fixtures')).filter((file) => !file.includes('syntax-error'));
   expect(files.length).toBeGreaterThan(80);
@@ -37,6 +39,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     let estreeMembers: unknown;
     let estreeRegistrations: unknown;
     let estreeCallables: unknown;
+    let estreeWrites: unknown;
     linter.verify(
       text,
       [
@@ -55,6 +58,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
                       estreeMembers = mutableMembersOfProgram(node as never);
                       estreeRegistrations = registrationsOfProgram(node as never, sourceCode.visitorKeys);
                       estreeCallables = callablesOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys);
+                      estreeWrites = writesOfProgram(node as never, sourceCode.visitorKeys);
                     },
                   }),
                 },
@@ -73,6 +77,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     expect(mutableMembersOfSourceFile(source), file).toEqual(estreeMembers);
     expect(registrationsOfSourceFile(source), file).toEqual(estreeRegistrations);
     expect(callablesOfSourceFile(source), file).toEqual(estreeCallables);
+    expect(writesOfSourceFile(source), file).toEqual(estreeWrites);
     records += fromTypescript.length;
   }
   expect(records).toBeGreaterThan(150);
