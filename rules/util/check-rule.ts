@@ -9,6 +9,7 @@ import { createRule } from './create-rule.js';
 import { mutableMembersOfProgram, type MutableMember } from '../../src/project/members.js';
 import { callablesOfProgram, type Callable } from '../../src/project/callables.js';
 import { writesOfProgram, type WriteSite } from '../../src/project/writes.js';
+import { classesOfProgram, type ClassShape } from '../../src/project/classes.js';
 import { beginLint } from '../../src/config/watch.js';
 
 /**
@@ -55,6 +56,7 @@ function factsOf(context: Context, project: Project, classification: Classificat
   let mutableMembers: MutableMember[] | undefined;
   let callables: Callable[] | undefined;
   let writes: WriteSite[] | undefined;
+  let classes: ClassShape[] | undefined;
   const facts: FileFacts = {
     classification,
     imports: resolveImports(project, context.filename, records),
@@ -62,6 +64,7 @@ function factsOf(context: Context, project: Project, classification: Classificat
     mutableMembers: () => (mutableMembers ??= mutableMembersOfProgram(sourceCode.ast)),
     callables: () => (callables ??= callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
     writes: () => (writes ??= writesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    classes: () => (classes ??= classesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;

@@ -17,6 +17,7 @@ const ORDER = [
   'cosmic/service-layer-knows-no-http',
   'cosmic/command-handler-returns-nothing',
   'cosmic/views-read-only',
+  'cosmic/aggregate-reference-by-id',
   'cosmic/immutable-messages',
   'cosmic/value-objects-immutable',
   'cosmic/no-unclassified-files',

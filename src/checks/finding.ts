@@ -3,6 +3,7 @@ import type { Construction, ResolvedImport, SourceRange } from '../project/impor
 import type { MutableMember } from '../project/members.js';
 import type { Callable } from '../project/callables.js';
 import type { WriteSite } from '../project/writes.js';
+import type { ClassShape } from '../project/classes.js';
 
 /** What a check found on one import, or elsewhere in the file (`range`), or on the file as a whole (neither). */
 export interface Finding {
@@ -27,6 +28,8 @@ export interface FileFacts {
   callables: () => readonly Callable[];
   /** Its commits, repository writes, dispatches and data-changing SQL, on demand (the read side must not write). */
   writes: () => readonly WriteSite[];
+  /** Its top-level classes: base, decorators, fields and the types they name, on demand (aggregates). */
+  classes: () => readonly ClassShape[];
 }
 
 /** Fills `{{ name }}` placeholders the way ESLint does, so the audit prints the editor's words. */

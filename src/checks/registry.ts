@@ -7,6 +7,7 @@ import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain
 import type { FileFacts, Finding } from './finding.js';
 import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
 import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
+import { AGGREGATE_REFERENCE_BY_ID, aggregateReferenceByIdMessages, checkAggregateReferenceById } from './aggregate-reference-by-id.js';
 import { checkViewsReadOnly, VIEWS_READ_ONLY, viewsReadOnlyMessages } from './views-read-only.js';
 import { checkCommandHandlerReturnsNothing, COMMAND_HANDLER_RETURNS_NOTHING, commandHandlerReturnsNothingMessages } from './command-handler-returns-nothing.js';
 import { checkValueObjectsImmutable, VALUE_OBJECTS_IMMUTABLE, valueObjectsImmutableMessages } from './value-objects-immutable.js';
@@ -93,6 +94,15 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: serviceLayerKnowsNoHttpMessages,
     appliesTo: (classification) => classification.layer === 'service-layer',
     run: (project, facts) => checkServiceLayerKnowsNoHttp(project.config, facts),
+  },
+  [AGGREGATE_REFERENCE_BY_ID]: {
+    ruleId: AGGREGATE_REFERENCE_BY_ID,
+    description: 'Hold other aggregates by id, not as objects',
+    summary:
+      'a field or constructor parameter property of an aggregate (a class in an `aggregates` module, or one that extends `…AggregateRoot` or is decorated so) is not typed as another aggregate, alone, in an array, a map or a union, followed through imports and barrels',
+    messages: aggregateReferenceByIdMessages,
+    appliesTo: (classification) => classification.layer === 'domain',
+    run: checkAggregateReferenceById,
   },
   [VIEWS_READ_ONLY]: {
     ruleId: VIEWS_READ_ONLY,

@@ -17,6 +17,14 @@ interface ExportMap {
   declared: Map<string, Kind>;
   forwarded: Map<string, { specifier: string; imported: string; typeOnly: boolean }>;
   stars: Array<{ specifier: string; typeOnly: boolean }>;
+  /** Its top-level classes by name (`default` too, for `export default class`): the base class and decorators each names. */
+  classes: Map<string, ClassHeritage>;
+}
+
+/** What a class declaration says it is: the base it extends (the last name of `extends a.B<T>`: `B`) and its decorators' names. */
+export interface ClassHeritage {
+  extends: string | undefined;
+  decorators: string[];
 }
 
 export interface ExportIndex {
@@ -35,6 +43,8 @@ export interface ExportIndex {
    * modules they point at: cheap enough to ask before paying for `definingFile`.
    */
   reexportedFiles(barrel: string): readonly string[];
+  /** The heritage of the class `name` that `file` exports, found where it is defined; undefined when it is no class (or cannot be told). */
+  classOf(file: string, name: string): ClassHeritage | undefined;
 }
 
 const MAX_DEPTH = 16;
@@ -64,13 +74,29 @@ function declarationKindOf(ts: typeof TS, statement: TS.Statement): Kind | undef
   return undefined;
 }
 
+function lastName(ts: typeof TS, expression: TS.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return undefined;
+}
+
+export function classHeritage(ts: typeof TS, node: TS.ClassLikeDeclaration): ClassHeritage {
+  const base = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const decorators = (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []).flatMap((decorator) => {
+    const expression = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+    const name = lastName(ts, expression);
+    return name ? [name] : [];
+  });
+  return { extends: base ? lastName(ts, base) : undefined, decorators };
+}
+
 /** A value wins over a type of the same name (declaration merging: `interface X` and `class X`). */
 function merge(map: Map<string, Kind>, name: string, kind: Kind): void {
   if (map.get(name) !== 'value') map.set(name, kind);
 }
 
 function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | undefined): ExportMap {
-  const map: ExportMap = { declared: new Map(), forwarded: new Map(), stars: [] };
+  const map: ExportMap = { declared: new Map(), forwarded: new Map(), stars: [], classes: new Map() };
   let source = parsed;
   if (!source) {
     let text: string;
@@ -129,6 +155,11 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
     } else {
       const kind = declarationKindOf(ts, statement);
       if (!kind) continue;
+      if (ts.isClassDeclaration(statement)) {
+        const heritage = classHeritage(ts, statement);
+        if (statement.name) map.classes.set(statement.name.text, heritage);
+        if (hasDefaultModifier(ts, statement)) map.classes.set('default', heritage);
+      }
       const names: string[] = [];
       if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
@@ -249,6 +280,10 @@ export function createExportIndex(resolver: Resolver, options: { watch?: boolean
     declarationKind: (file, name) => (name === '*' ? 'value' : kindOf(path.resolve(file), name, 0, new Set())),
     remember(file, source) {
       if (!read.has(file)) parsed.set(file, source);
+    },
+    classOf(file, name) {
+      const defining = find(path.resolve(file), name, 0, new Set());
+      return defining ? exportMap(defining).classes.get(name) : undefined;
     },
   };
 }

@@ -2,6 +2,8 @@ import type { MutableMember } from './members.js';
 import type { Registration } from './registrations.js';
 import type { Callable } from './callables.js';
 import type { WriteSite } from './writes.js';
+import type { ClassShape } from './classes.js';
+import { classesOfSourceFile } from './classes-typescript.js';
 import { writesOfSourceFile } from './writes-typescript.js';
 import { callablesOfSourceFile } from './callables-typescript.js';
 import { registrationsOfSourceFile } from './registrations-typescript.js';
@@ -33,6 +35,7 @@ export interface FileModel {
   mutableMembers: () => readonly MutableMember[];
   callables: () => readonly Callable[];
   writes: () => readonly WriteSite[];
+  classes: () => readonly ClassShape[];
   /** Where it registers handlers for messages (decorators, handler maps, `register` calls), on demand: the whole-program check reads them. */
   registrations: () => readonly Registration[];
 }
@@ -114,6 +117,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
     let registrations: Registration[] | undefined;
     let callables: Callable[] | undefined;
     let writes: WriteSite[] | undefined;
+    let classes: ClassShape[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
@@ -123,6 +127,7 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       registrations: () => (registrations ??= registrationsOfSourceFile(source)),
       callables: () => (callables ??= callablesOfSourceFile(source)),
       writes: () => (writes ??= writesOfSourceFile(source)),
+      classes: () => (classes ??= classesOfSourceFile(source)),
     });
   }
   return model;

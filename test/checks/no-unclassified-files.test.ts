@@ -18,6 +18,7 @@ it('names at most two globs per layer in its fix, however many modules the layou
     mutableMembers: () => [],
     callables: () => [],
     writes: () => [],
+    classes: () => [],
   });
   expect(finding!.data!['layers']).toBe('domain src/modules/m0/domain/** src/modules/m1/domain/** (and 38 more); adapters src/adapters/**');
 });

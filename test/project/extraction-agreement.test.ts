@@ -8,6 +8,8 @@ import { mutableMembersOfProgram } from '../../src/project/members.js';
 import { registrationsOfProgram } from '../../src/project/registrations.js';
 import { callablesOfProgram } from '../../src/project/callables.js';
 import { writesOfProgram } from '../../src/project/writes.js';
+import { classesOfProgram } from '../../src/project/classes.js';
+import { classesOfSourceFile } from '../../src/project/classes-typescript.js';
 import { writesOfSourceFile } from '../../src/project/writes-typescript.js';
 import { callablesOfSourceFile } from '../../src/project/callables-typescript.js';
 import { registrationsOfSourceFile } from '../../src/project/registrations-typescript.js';
@@ -26,7 +28,7 @@ function sourceFiles(directory: string): string[] {
 
 // The editor (ESTree from ESLint) and the audit (TypeScript's tree) must see the same imports,
 // or the two engines would disagree: every fixture file, every field.
-it('ESTree and TypeScript extraction give the same import records, constructions, mutable members, handler registrations, callables and writes on every fixture file', () => {
+it('ESTree and TypeScript extraction give the same import records, constructions, mutable members, handler registrations, callables, writes and classes on every fixture file', () => {
   const ts = typescript();
   const files = sourceFiles(path.join(REPO_ROOT, 'fixtures')).filter((file) => !file.includes('syntax-error'));
   expect(files.length).toBeGreaterThan(80);
@@ -40,6 +42,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     let estreeRegistrations: unknown;
     let estreeCallables: unknown;
     let estreeWrites: unknown;
+    let estreeClasses: unknown;
     linter.verify(
       text,
       [
@@ -59,6 +62,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
                       estreeRegistrations = registrationsOfProgram(node as never, sourceCode.visitorKeys);
                       estreeCallables = callablesOfProgram(node as never, sourceCode.text, sourceCode.visitorKeys);
                       estreeWrites = writesOfProgram(node as never, sourceCode.visitorKeys);
+                      estreeClasses = classesOfProgram(node as never, sourceCode.visitorKeys);
                     },
                   }),
                 },
@@ -78,6 +82,7 @@ it('ESTree and TypeScript extraction give the same import records, constructions
     expect(registrationsOfSourceFile(source), file).toEqual(estreeRegistrations);
     expect(callablesOfSourceFile(source), file).toEqual(estreeCallables);
     expect(writesOfSourceFile(source), file).toEqual(estreeWrites);
+    expect(classesOfSourceFile(source), file).toEqual(estreeClasses);
     records += fromTypescript.length;
   }
   expect(records).toBeGreaterThan(150);
