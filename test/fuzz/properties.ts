@@ -16,6 +16,7 @@ import { runAudit, type AuditOutcome } from '../../src/cli/audit.js';
 import { formatFatal } from '../../src/cli/fatal.js';
 import { loadProject } from '../../src/cli/load-project.js';
 import { CosmicError } from '../../src/config/errors.js';
+import { readConfigFile } from '../../src/config/load.js';
 import { relativePosix } from '../../src/config/paths.js';
 import type { PresetName } from '../../src/config/types.js';
 import cosmic from '../../src/index.js';
@@ -519,9 +520,19 @@ async function checkBaseline(spec: ProjectSpec, root: string, outcome: AuditOutc
  *   config file's preset wins over the flat config's by design, so the two run different presets.
 
  */
+function presetNamedIn(file: string): unknown {
+  try {
+    const value = readConfigFile(file);
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['preset'] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: AuditOutcome): Promise<void> {
   const { config, result } = outcome;
-  const filePreset = spec.config.kind === 'object' ? spec.config.value['preset'] : undefined;
+  // The preset the config file names, read as the tool reads it (a raw config may be valid JSONC).
+  const filePreset = spec.config.kind === 'object' ? spec.config.value['preset'] : config.source.endsWith('.json') ? presetNamedIn(config.source) : undefined;
   if (spec.presetOverride !== null && filePreset !== undefined && spec.presetOverride !== filePreset) {
     stats.eslintSkippedPresetOverride += 1;
     return;
