@@ -18,6 +18,7 @@ const ORDER = [
   'cosmic/command-handler-returns-nothing',
   'cosmic/views-read-only',
   'cosmic/aggregate-reference-by-id',
+  'cosmic/one-aggregate-per-transaction',
   'cosmic/immutable-messages',
   'cosmic/value-objects-immutable',
   'cosmic/no-unclassified-files',

@@ -7,6 +7,7 @@ import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain
 import type { FileFacts, Finding } from './finding.js';
 import { checkHandlersDoNotCallHandlers, HANDLERS_DO_NOT_CALL_HANDLERS, handlersDoNotCallHandlersMessages } from './handlers-do-not-call-handlers.js';
 import { checkServiceLayerKnowsNoHttp, SERVICE_LAYER_KNOWS_NO_HTTP, serviceLayerKnowsNoHttpMessages } from './service-layer-knows-no-http.js';
+import { checkOneAggregatePerTransaction, ONE_AGGREGATE_PER_TRANSACTION, oneAggregatePerTransactionMessages } from './one-aggregate-per-transaction.js';
 import { AGGREGATE_REFERENCE_BY_ID, aggregateReferenceByIdMessages, checkAggregateReferenceById } from './aggregate-reference-by-id.js';
 import { checkViewsReadOnly, VIEWS_READ_ONLY, viewsReadOnlyMessages } from './views-read-only.js';
 import { checkCommandHandlerReturnsNothing, COMMAND_HANDLER_RETURNS_NOTHING, commandHandlerReturnsNothingMessages } from './command-handler-returns-nothing.js';
@@ -103,6 +104,15 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: aggregateReferenceByIdMessages,
     appliesTo: (classification) => classification.layer === 'domain',
     run: checkAggregateReferenceById,
+  },
+  [ONE_AGGREGATE_PER_TRANSACTION]: {
+    ruleId: ONE_AGGREGATE_PER_TRANSACTION,
+    description: 'Write one aggregate per transaction: a handler writes through one repository',
+    summary:
+      'a handler (function or method of a handlers module) writes (`add`, `save`, `update`, `delete`, …) through at most one repository: the attribute of its unit of work (`uow.products`) or a repository object (`this.orderRepository`); reads are free',
+    messages: oneAggregatePerTransactionMessages,
+    appliesTo: (classification) => classification.role === 'handlers',
+    run: (_project, facts) => checkOneAggregatePerTransaction(facts),
   },
   [VIEWS_READ_ONLY]: {
     ruleId: VIEWS_READ_ONLY,

@@ -233,6 +233,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'cosmic/command-handler-returns-nothing': 'error',
       'cosmic/views-read-only': 'error',
       'cosmic/aggregate-reference-by-id': 'error',
+      'cosmic/one-aggregate-per-transaction': 'error',
       'cosmic/value-objects-immutable': 'error',
       'cosmic/service-layer-knows-no-http': 'error',
       'cosmic/no-unclassified-files': 'error',

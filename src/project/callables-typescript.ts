@@ -1,6 +1,8 @@
 import type * as TS from 'typescript';
 import type { Callable } from './callables.js';
 import { rangeOf, skipParentheses } from './imports-typescript.js';
+import { chain } from './writes-typescript.js';
+import { repositoryOf } from './writes.js';
 import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
 import { typescript } from './typescript.js';
 
@@ -26,6 +28,24 @@ function valueReturns(ts: typeof TS, source: TS.SourceFile, body: TS.Node): Call
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+function repositoryWrites(ts: typeof TS, source: TS.SourceFile, body: TS.Node): Callable['repositoryWrites'] {
+  const found: Callable['repositoryWrites'] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node)) {
+      const callee = skipParentheses(ts, node.expression);
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name)) {
+        const names = chain(ts, callee.expression);
+        const repository = names ? repositoryOf(names, callee.name.text) : undefined;
+        if (repository) found.push({ repository, range: rangeOf(source, callee.name) });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
 function callable(ts: typeof TS, source: TS.SourceFile, name: TS.Identifier, fn: TS.SignatureDeclaration & { body?: TS.Node | undefined }, owner?: string, decorator?: HandlerDecorator): Callable {
   const returnType = fn.type;
   return {
@@ -35,6 +55,7 @@ function callable(ts: typeof TS, source: TS.SourceFile, name: TS.Identifier, fn:
     firstParameterType: typeName(ts, fn.parameters[0]?.type),
     returnType: returnType ? { text: returnType.getText(source).replace(/\s+/g, ''), range: rangeOf(source, returnType) } : undefined,
     valueReturns: fn.body && ts.isBlock(fn.body) ? valueReturns(ts, source, fn.body) : [],
+    repositoryWrites: fn.body ? repositoryWrites(ts, source, fn.body) : [],
     range: rangeOf(source, name),
   };
 }

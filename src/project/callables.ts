@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { rangeOf, type SourceRange } from './imports.js';
 import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
+import { chain, repositoryOf } from './writes.js';
 
 /**
  * A function a file declares at the top level (a function declaration, or a `const` bound to a
@@ -19,6 +20,8 @@ export interface Callable {
   returnType: { text: string; range: SourceRange } | undefined;
   /** `return <value>` statements of its own body (not of functions nested in it); `return;` and `return undefined` are none. */
   valueReturns: SourceRange[];
+  /** Writes through a repository in its body, callbacks included (`uow.products.add(…)` → `products`), in source order. */
+  repositoryWrites: Array<{ repository: string; range: SourceRange }>;
   /** The name's range. */
   range: SourceRange;
 }
@@ -57,6 +60,30 @@ function valueReturns(body: TSESTree.Node, keys: Keys): SourceRange[] {
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** The repository writes of a function's body, callbacks included, nested classes not. */
+function repositoryWrites(body: TSESTree.Node, keys: Keys): Callable['repositoryWrites'] {
+  const found: Callable['repositoryWrites'] = [];
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') continue;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier') {
+      const names = chain(node.callee.object);
+      const repository = names ? repositoryOf(names, node.callee.property.name) : undefined;
+      if (repository) found.push({ repository, range: rangeOf(node.callee.property) });
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = (Array.isArray(child) ? child : [child]) as Array<TSESTree.Node | null | undefined>;
+      for (let index = children.length - 1; index >= 0; index--) {
+        const item = children[index];
+        if (item && typeof item.type === 'string') stack.push(item);
+      }
+    }
+  }
+  return found.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
 function callable(name: string, range: SourceRange, fn: FunctionNode, text: string, keys: Keys, owner?: string, decorator?: HandlerDecorator): Callable {
   const [first] = fn.params;
   const parameter = first?.type === 'TSParameterProperty' ? first.parameter : first;
@@ -69,6 +96,7 @@ function callable(name: string, range: SourceRange, fn: FunctionNode, text: stri
     firstParameterType: typeName(annotation),
     returnType: returnType ? { text: text.slice(returnType.range[0], returnType.range[1]).replace(/\s+/g, ''), range: rangeOf(returnType) } : undefined,
     valueReturns: fn.body && fn.body.type === 'BlockStatement' ? valueReturns(fn.body, keys) : [],
+    repositoryWrites: fn.body ? repositoryWrites(fn.body, keys) : [],
     range,
   };
 }

@@ -3,7 +3,7 @@ import { rangeOf, skipParentheses, walkInOrder } from './imports-typescript.js';
 import { typescript } from './typescript.js';
 import { callWrite, sqlText, WRITING_SQL, type WriteSite } from './writes.js';
 
-function chain(ts: typeof TS, expression: TS.Expression): string[] | undefined {
+export function chain(ts: typeof TS, expression: TS.Expression): string[] | undefined {
   const node = skipParentheses(ts, expression);
   if (ts.isIdentifier(node)) return [node.text];
   if (node.kind === ts.SyntaxKind.ThisKeyword) return ['this'];

@@ -31,7 +31,7 @@ export function sqlText(text: string): string {
 }
 
 /** The names along a member chain (`this.uow.products` → this, uow, products), or undefined for anything else. */
-function chain(node: TSESTree.Node): string[] | undefined {
+export function chain(node: TSESTree.Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];
   if (node.type === 'ThisExpression') return ['this'];
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
@@ -39,6 +39,18 @@ function chain(node: TSESTree.Node): string[] | undefined {
     return object ? [...object, node.property.name] : undefined;
   }
   return undefined;
+}
+
+/**
+ * The repository a write goes through, named as the code names it: the attribute of a unit of work
+ * (`uow.products.add` → `products`) or a repository object (`this.orderRepository.save` →
+ * `orderRepository`); undefined when the call names none.
+ */
+export function repositoryOf(names: readonly string[], method: string): string | undefined {
+  if (!WRITE_METHODS.has(method)) return undefined;
+  const unit = names.findIndex((name) => /^(?:uow|unitOfWork)$/i.test(name));
+  if (unit >= 0 && unit < names.length - 1) return names[unit + 1];
+  return [...names].reverse().find((name) => /(?:Repo|Repository|repo|repository)$/.test(name));
 }
 
 /** How a call writes, if it does: from its object's names and its method. */
