@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { isPresetName } from '../../src/config/load.js';
 import type { Classification } from '../../src/project/classify.js';
-import type { FileFacts } from '../../src/checks/finding.js';
+import type { FileFacts, Finding } from '../../src/checks/finding.js';
 import { FILE_CHECKS, runFileCheck } from '../../src/checks/registry.js';
 import { constructionsOfProgram, importRecordsOfProgram, type Construction } from '../../src/project/imports.js';
 import { createProjectCache, projectForFile, resolveImports, type Project } from '../../src/project/project.js';
@@ -70,6 +70,19 @@ function factsOf(context: Context, project: Project, classification: Classificat
   return facts;
 }
 
+/** The ESLint fix a finding carries, if any: an insertion, or `type` added to its import statement. */
+function fixOf(context: Context, finding: Finding): { fix?: TSESLint.ReportFixFunction } {
+  const { fix } = finding;
+  if (!fix) return {};
+  if ('insertAt' in fix) return { fix: (fixer) => fixer.insertTextBeforeRange([fix.insertAt, fix.insertAt], fix.text) };
+  const range = finding.import?.range;
+  const statement = context.sourceCode.ast.body.find(
+    (node) => node.type === 'ImportDeclaration' && range !== undefined && node.source.loc.start.line === range.line && node.source.loc.start.column === range.column,
+  );
+  // `import` is the statement's first word: `type` goes right after it.
+  return statement ? { fix: (fixer) => fixer.insertTextAfterRange([statement.range[0], statement.range[0] + 'import'.length], ' type') } : {};
+}
+
 /**
  * The whole ESLint side of a cosmic rule: the check, its messages and its precedence live in
  * src/checks. The rule reads the import records off the AST ESLint already parsed (one `Program`
@@ -101,7 +114,7 @@ export function checkRule<MessageId extends string>(name: string) {
               messageId: finding.messageId as MessageId,
               data: finding.data,
               // An insertion the check found safe (`readonly` before a member of a message); the audit only reports.
-              ...(finding.fix ? { fix: (fixer) => fixer.insertTextBeforeRange([finding.fix!.insertAt, finding.fix!.insertAt], finding.fix!.text) } : {}),
+              ...fixOf(context, finding),
               loc: range
                 ? { start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } }
                 : { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },

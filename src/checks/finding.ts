@@ -12,8 +12,11 @@ export interface Finding {
   data: Record<string, string>;
   import: ResolvedImport | undefined;
   range?: SourceRange;
-  /** A safe, mechanical fix ESLint may apply: `text` inserted at offset `insertAt` of the linted text. */
-  fix?: { insertAt: number; text: string };
+  /**
+   * A safe, mechanical fix ESLint may apply: `text` inserted at offset `insertAt` of the linted text,
+   * or `type` added to the finding's import statement (`import { X }` → `import type { X }`).
+   */
+  fix?: { insertAt: number; text: string } | { typeImport: true };
 }
 
 /** The inputs every per-file check takes: the file's classification and its resolved imports. */

@@ -1,3 +1,4 @@
+import type { ResolvedImport } from '../project/imports.js';
 import type { Layer, ResolvedConfig } from '../config/types.js';
 import type { Classification } from '../project/classify.js';
 import { describeSide, typeNote, type FileFacts, type Finding } from './finding.js';
@@ -57,6 +58,19 @@ function fixFor(from: Classification, to: Classification): string {
 }
 
 /** `cosmic/layer-direction`: every import between classified files follows the preset's matrix. */
+/**
+ * Whether adding \`type\` to the statement is safe: an \`import\` declaration whose every name is
+ * used only as a type (kept at run time by \`verbatimModuleSyntax\` or the like, not by decorator
+ * metadata, which a \`type\` would break), and not a default import beside named ones, which
+ * \`import type\` cannot take.
+ */
+function canBecomeTypeImport(imported: ResolvedImport): boolean {
+  if (imported.form !== 'import' || imported.typeOnlyClause || imported.names.length === 0) return false;
+  const hasDefault = imported.names.some((name) => name.imported === 'default');
+  if (hasDefault && imported.names.length > 1) return false;
+  return imported.names.every((name) => name.use === 'type');
+}
+
 export function checkLayerDirection(config: ResolvedConfig, facts: FileFacts): Finding[] {
   const from = facts.classification;
   if (!from.layer) return [];
@@ -87,6 +101,7 @@ export function checkLayerDirection(config: ResolvedConfig, facts: FileFacts): F
         fix: fixFor(from, to),
         preset: config.preset.name,
       },
+      ...(messageId === 'valueWhereTypeOnly' && canBecomeTypeImport(imported) ? { fix: { typeImport: true as const } } : {}),
     });
   }
   return findings;

@@ -167,6 +167,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     presetNotes: { 'domain-only': 'domain only' },
     messages: layerDirectionMessages,
     appliesTo: (classification) => classification.layer !== undefined,
+    fixable: true,
     run: (project, facts) => checkLayerDirection(project.config, facts),
   },
   [DOMAIN_PURITY]: {

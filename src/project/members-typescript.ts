@@ -12,9 +12,14 @@ function propertyName(ts: typeof TS, name: TS.PropertyName | TS.BindingName): st
   return '[computed]';
 }
 
+/** An offset into the text ESLint sees: TypeScript's positions count a byte order mark, ESLint's text has none. */
+function offset(source: TS.SourceFile, position: number): number {
+  return source.text.charCodeAt(0) === 0xfeff ? position - 1 : position;
+}
+
 /** Where `readonly ` goes before a name (before the `[` of a computed one). */
 function nameStart(source: TS.SourceFile, name: TS.PropertyName | TS.BindingName): number {
-  return name.getStart(source);
+  return offset(source, name.getStart(source));
 }
 
 /** The node ESTree reports for a name: the expression inside a computed name's brackets. */
@@ -27,7 +32,7 @@ function typeMembers(ts: typeof TS, source: TS.SourceFile, owner: string, member
     if (ts.isPropertySignature(member) && !hasModifier(ts, member, ts.SyntaxKind.ReadonlyKeyword)) {
       found.push({ owner, name: propertyName(ts, member.name), kind: 'property-signature', range: rangeOf(source, nameNode(ts, member.name)), insertAt: nameStart(source, member.name) });
     } else if (ts.isIndexSignatureDeclaration(member) && !hasModifier(ts, member, ts.SyntaxKind.ReadonlyKeyword)) {
-      found.push({ owner, name: '[index]', kind: 'index-signature', range: rangeOf(source, member), insertAt: member.getStart(source) });
+      found.push({ owner, name: '[index]', kind: 'index-signature', range: rangeOf(source, member), insertAt: offset(source, member.getStart(source)) });
     }
   }
 }
@@ -42,7 +47,7 @@ function classMembers(ts: typeof TS, source: TS.SourceFile, owner: string, node:
     } else if (ts.isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         if (!ts.isParameterPropertyDeclaration(parameter, member) || hasModifier(ts, parameter, ts.SyntaxKind.ReadonlyKeyword)) continue;
-        found.push({ owner, name: propertyName(ts, parameter.name), kind: 'parameter-property', range: rangeOf(source, parameter.name), insertAt: parameter.name.getStart(source) });
+        found.push({ owner, name: propertyName(ts, parameter.name), kind: 'parameter-property', range: rangeOf(source, parameter.name), insertAt: offset(source, parameter.name.getStart(source)) });
       }
     }
   }

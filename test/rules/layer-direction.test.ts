@@ -226,3 +226,24 @@ ruleTester.run('layer-direction', rule, {
     },
   ],
 });
+
+const verbatim = fixturePath('violations', 'verbatim-type-import', 'src', 'entrypoints', 'app.ts');
+new RuleTester().run('layer-direction: import type fixes under verbatimModuleSyntax', rule, {
+  valid: [{ name: 'already import type', filename: verbatim, code: "import type { SqlRepository } from '../adapters/orm.js';\nexport type R = SqlRepository;" }],
+  invalid: [
+    {
+      name: 'used only as a type: --fix adds type',
+      filename: verbatim,
+      code: "import { SqlRepository } from '../adapters/orm.js';\nexport type R = SqlRepository;",
+      output: "import type { SqlRepository } from '../adapters/orm.js';\nexport type R = SqlRepository;",
+      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 31 }],
+    },
+    {
+      name: 'used as a value: no fix',
+      filename: verbatim,
+      code: "import { SqlRepository } from '../adapters/orm.js';\nexport const repository = new SqlRepository();",
+      output: null,
+      errors: [{ messageId: 'valueWhereTypeOnly', line: 1, column: 31 }],
+    },
+  ],
+});
