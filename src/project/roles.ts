@@ -170,6 +170,11 @@ export function conventionalRole(relativePath: string, layer: Layer | undefined,
       const home = HOME[label.role].map((where) => LAYER_PHRASE[where]).join(' or ');
       notes.push(`${subject} suggests ${label.role}, but the file is in ${LAYER_PHRASE[layer]}, where the book puts no ${ROLE_NOUN[label.role]} (by convention only in ${home})`);
     } else {
+      // Two conventions: the nearest name wins; say which other one lost, so a surprise can be traced.
+      for (const outer of names.slice(names.findIndex((candidate) => candidate.name === name && candidate.subject === subject) + 1)) {
+        const other = labelOf(outer.name);
+        if (other?.role && other.role !== label.role && HOME[other.role].includes(layer)) notes.push(`${outer.subject} suggests ${other.role}, but ${subject} is nearer and decides`);
+      }
       return { role: label.role, reason: `${subject}: the word "${label.words}" (${label.role} by convention in ${LAYER_PHRASE[layer]})`, from: decisive ? 'file-name' : 'folder', notes };
     }
     if (decisive) return none();

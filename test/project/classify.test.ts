@@ -237,3 +237,11 @@ describe('roles in the config', () => {
     expect(narrowed.classify(at('src/service-layer/views/allocations.ts')).role).toBe('views');
   });
 });
+
+it('says which convention lost when two apply: the nearest name decides', () => {
+  const role = conventionalRole('src/service-layer/views/allocate.handler.ts', 'service-layer');
+  expect(role.role).toBe('handlers');
+  expect(role.notes).toContain('folder "views/" suggests views, but file name "allocate.handler" is nearer and decides');
+  // A folder whose role cannot hold in this layer is no rival: commands are the domain's.
+  expect(conventionalRole('src/service-layer/commands/allocate.handler.ts', 'service-layer').notes).toEqual([]);
+});
