@@ -58,7 +58,7 @@ export function classesOfProgram(program: TSESTree.Program, keys: Keys): ClassSh
         (member.type === 'PropertyDefinition' || member.type === 'TSAbstractPropertyDefinition' || member.type === 'AccessorProperty' || member.type === 'TSAbstractAccessorProperty') &&
         !member.static
       ) {
-        const name = fieldName(member.key);
+        const name = member.computed ? undefined : fieldName(member.key);
         // Without an annotation, the type arguments of `new Map<string, Order>()` say what it holds.
         const inferred = !member.typeAnnotation && member.value?.type === 'NewExpression' ? member.value.typeArguments : undefined;
         if (name) fields.push({ name, types: typeReferences(member.typeAnnotation?.typeAnnotation ?? inferred, keys), range: rangeOf(member.key) });

@@ -19,7 +19,8 @@ export interface MutableMember {
   insertAt: number | undefined;
 }
 
-function propertyName(key: TSESTree.Node): string {
+function propertyName(key: TSESTree.Node, computed = false): string {
+  if (computed) return '[computed]';
   if (key.type === 'Identifier') return key.name;
   if (key.type === 'PrivateIdentifier') return `#${key.name}`;
   if (key.type === 'Literal') return String(key.value);
@@ -29,7 +30,7 @@ function propertyName(key: TSESTree.Node): string {
 function typeMembers(owner: string, members: readonly TSESTree.TypeElement[], found: MutableMember[]): void {
   for (const member of members) {
     if (member.type === 'TSPropertySignature' && !member.readonly) {
-      found.push({ owner, name: propertyName(member.key), kind: 'property-signature', range: rangeOf(member.key), insertAt: member.key.range[0] - (member.computed ? 1 : 0) });
+      found.push({ owner, name: propertyName(member.key, member.computed), kind: 'property-signature', range: rangeOf(member.key), insertAt: member.key.range[0] - (member.computed ? 1 : 0) });
     } else if (member.type === 'TSIndexSignature' && !member.readonly) {
       found.push({ owner, name: '[index]', kind: 'index-signature', range: rangeOf(member), insertAt: member.range[0] + (member.static ? 'static '.length : 0) });
     }
@@ -42,9 +43,9 @@ const FIELDS = new Set<string>(['PropertyDefinition', 'TSAbstractPropertyDefinit
 function classMembers(owner: string, body: TSESTree.ClassBody, found: MutableMember[]): void {
   for (const member of body.body) {
     if (FIELDS.has(member.type) && 'key' in member && !member.static && !('readonly' in member && member.readonly) && !('declare' in member && member.declare)) {
-      found.push({ owner, name: propertyName(member.key), kind: 'field', range: rangeOf(member.key), insertAt: member.key.range[0] - (member.computed ? 1 : 0) });
+      found.push({ owner, name: propertyName(member.key, member.computed), kind: 'field', range: rangeOf(member.key), insertAt: member.key.range[0] - (member.computed ? 1 : 0) });
     } else if ((member.type === 'MethodDefinition' || member.type === 'TSAbstractMethodDefinition') && member.kind === 'set' && !member.static) {
-      found.push({ owner, name: propertyName(member.key), kind: 'setter', range: rangeOf(member.key), insertAt: undefined });
+      found.push({ owner, name: propertyName(member.key, member.computed), kind: 'setter', range: rangeOf(member.key), insertAt: undefined });
     } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
       for (const parameter of member.value.params) {
         if (parameter.type !== 'TSParameterProperty' || parameter.readonly) continue;
