@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import type { Callable } from './callables.js';
-import { rangeOf, skipParentheses } from './imports-typescript.js';
+import { rangeOf, skipParentheses, walkInOrder } from './imports-typescript.js';
 import { chain } from './writes-typescript.js';
 import { repositoryOf } from './writes.js';
 import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
@@ -16,22 +16,21 @@ function typeName(ts: typeof TS, node: TS.TypeNode | undefined): Callable['first
 
 function valueReturns(ts: typeof TS, source: TS.SourceFile, body: TS.Node): Callable['valueReturns'] {
   const found: Callable['valueReturns'] = [];
-  const visit = (node: TS.Node): void => {
-    if (node !== body && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
+  walkInOrder(ts, body, (node) => {
+    if (node !== body && (ts.isFunctionLike(node) || ts.isClassLike(node))) return false;
     if (ts.isReturnStatement(node) && node.expression) {
       const value = skipParentheses(ts, node.expression);
       if (!(ts.isIdentifier(value) && value.text === 'undefined')) found.push(rangeOf(source, node));
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
+    return true;
+  });
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function repositoryWrites(ts: typeof TS, source: TS.SourceFile, body: TS.Node): Callable['repositoryWrites'] {
   const found: Callable['repositoryWrites'] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isClassLike(node)) return;
+  walkInOrder(ts, body, (node) => {
+    if (ts.isClassLike(node)) return false;
     if (ts.isCallExpression(node)) {
       const callee = skipParentheses(ts, node.expression);
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name)) {
@@ -40,9 +39,8 @@ function repositoryWrites(ts: typeof TS, source: TS.SourceFile, body: TS.Node): 
         if (repository) found.push({ repository, range: rangeOf(source, callee.name) });
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
+    return true;
+  });
   return found.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 

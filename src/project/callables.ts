@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { rangeOf, type SourceRange } from './imports.js';
+import { rangeOf, walk, type SourceRange } from './imports.js';
 import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
 import { chain, repositoryOf } from './writes.js';
 
@@ -42,45 +42,26 @@ function typeName(node: TSESTree.TypeNode | undefined): Callable['firstParameter
 /** The `return value` statements of a function's own body. */
 function valueReturns(body: TSESTree.Node, keys: Keys): SourceRange[] {
   const found: SourceRange[] = [];
-  const stack: TSESTree.Node[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== body && FUNCTION_TYPES.has(node.type)) continue;
-    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') continue;
+  walk(body, keys, (node) => {
+    if ((node !== body && FUNCTION_TYPES.has(node.type)) || node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return false;
     if (node.type === 'ReturnStatement' && node.argument && !(node.argument.type === 'Identifier' && node.argument.name === 'undefined')) found.push(rangeOf(node));
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = (Array.isArray(child) ? child : [child]) as Array<TSESTree.Node | null | undefined>;
-      for (let index = children.length - 1; index >= 0; index--) {
-        const item = children[index];
-        if (item && typeof item.type === 'string') stack.push(item);
-      }
-    }
-  }
+    return true;
+  });
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** The repository writes of a function's body, callbacks included, nested classes not. */
 function repositoryWrites(body: TSESTree.Node, keys: Keys): Callable['repositoryWrites'] {
   const found: Callable['repositoryWrites'] = [];
-  const stack: TSESTree.Node[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') continue;
+  walk(body, keys, (node) => {
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return false;
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier') {
       const names = chain(node.callee.object);
       const repository = names ? repositoryOf(names, node.callee.property.name) : undefined;
       if (repository) found.push({ repository, range: rangeOf(node.callee.property) });
     }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = (Array.isArray(child) ? child : [child]) as Array<TSESTree.Node | null | undefined>;
-      for (let index = children.length - 1; index >= 0; index--) {
-        const item = children[index];
-        if (item && typeof item.type === 'string') stack.push(item);
-      }
-    }
-  }
+    return true;
+  });
   return found.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 

@@ -31,7 +31,7 @@ function lastName(node: TSESTree.Node): string | undefined {
 function typeReferences(annotation: TSESTree.Node | undefined, keys: Keys): TypeReference[] {
   if (!annotation) return [];
   const found: TypeReference[] = [];
-  walk(annotation as unknown as TSESTree.Program, keys, (node) => {
+  walk(annotation, keys, (node) => {
     if (node.type !== 'TSTypeReference') return;
     const name = node.typeName;
     if (name.type === 'Identifier') found.push({ name: name.name, member: undefined });

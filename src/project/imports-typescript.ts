@@ -102,9 +102,10 @@ export function skipParentheses(ts: typeof TS, node: TS.Expression): TS.Expressi
 
 /**
  * Visits every node in source order with an explicit stack: generated code and minified bundles
- * nest deeper than the call stack allows a recursive walk to go.
+ * nest deeper than the call stack allows a recursive walk to go. `visit` returning `false` skips the
+ * node's children.
  */
-export function walkInOrder(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => void): void {
+export function walkInOrder(ts: typeof TS, root: TS.Node, visit: (node: TS.Node) => boolean | void): void {
   const stack: TS.Node[] = [root];
   const children: TS.Node[] = [];
   const collect = (child: TS.Node): undefined => {
@@ -113,7 +114,7 @@ export function walkInOrder(ts: typeof TS, root: TS.Node, visit: (node: TS.Node)
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node);
+    if (visit(node) === false) continue;
     children.length = 0;
     ts.forEachChild(node, collect);
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);

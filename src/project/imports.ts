@@ -189,11 +189,12 @@ export interface Construction {
   range: SourceRange;
 }
 
-export function walk(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [program];
+/** Visits `root` and every node below it in source order, with an explicit stack; `visit` returning `false` skips the node's children. */
+export function walk(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => boolean | void): void {
+  const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node);
+    if (visit(node) === false) continue;
     const keys = visitorKeys[node.type] ?? [];
     for (let index = keys.length - 1; index >= 0; index--) {
       const child = (node as unknown as Record<string, unknown>)[keys[index]!];
