@@ -3,16 +3,10 @@ import type { Callable } from './callables.js';
 import { rangeOf, skipParentheses, walkInOrder } from './imports-typescript.js';
 import { chain } from './writes-typescript.js';
 import { repositoryOf } from './writes.js';
-import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
+import { typeReference } from './classes-typescript.js';
+import { lastName } from './exports.js';
+import { isHandlerDecorator, type HandlerDecorator } from './registrations.js';
 import { typescript } from './typescript.js';
-
-function typeName(ts: typeof TS, node: TS.TypeNode | undefined): Callable['firstParameterType'] {
-  if (!node || !ts.isTypeReferenceNode(node)) return undefined;
-  const name = node.typeName;
-  if (ts.isIdentifier(name)) return { name: name.text, member: undefined };
-  if (ts.isQualifiedName(name) && ts.isIdentifier(name.left)) return { name: name.left.text, member: name.right.text };
-  return undefined;
-}
 
 function valueReturns(ts: typeof TS, source: TS.SourceFile, body: TS.Node): Callable['valueReturns'] {
   const found: Callable['valueReturns'] = [];
@@ -50,7 +44,7 @@ function callable(ts: typeof TS, source: TS.SourceFile, name: TS.Identifier, fn:
     name: name.text,
     owner,
     decorator,
-    firstParameterType: typeName(ts, fn.parameters[0]?.type),
+    firstParameterType: typeReference(ts, fn.parameters[0]?.type),
     returnType: returnType ? { text: returnType.getText(source).replace(/\s+/g, ''), range: rangeOf(source, returnType) } : undefined,
     valueReturns: fn.body && ts.isBlock(fn.body) ? valueReturns(ts, source, fn.body) : [],
     repositoryWrites: fn.body ? repositoryWrites(ts, source, fn.body) : [],
@@ -60,10 +54,8 @@ function callable(ts: typeof TS, source: TS.SourceFile, name: TS.Identifier, fn:
 
 function classDecorator(ts: typeof TS, node: TS.ClassDeclaration): HandlerDecorator | undefined {
   for (const decorator of ts.getDecorators(node) ?? []) {
-    if (!ts.isCallExpression(decorator.expression)) continue;
-    const callee = decorator.expression.expression;
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) ? callee.name.text : undefined;
-    if ((HANDLER_DECORATORS as readonly string[]).includes(name ?? '')) return name as HandlerDecorator;
+    const name = ts.isCallExpression(decorator.expression) ? lastName(ts, decorator.expression.expression) : undefined;
+    if (isHandlerDecorator(name)) return name;
   }
   return undefined;
 }

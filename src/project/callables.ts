@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { rangeOf, walk, type SourceRange } from './imports.js';
-import { HANDLER_DECORATORS, type HandlerDecorator } from './registrations.js';
+import { typeReference, type TypeReference } from './classes.js';
+import { isHandlerDecorator, lastName, type HandlerDecorator } from './registrations.js';
 import { chain, repositoryOf } from './writes.js';
 
 /**
@@ -15,7 +16,7 @@ export interface Callable {
   /** The class's NestJS CQRS handler decorator, for a method. */
   decorator: HandlerDecorator | undefined;
   /** The first parameter's type, when it names a type (`Allocate`, `commands.Allocate`). */
-  firstParameterType: { name: string; member: string | undefined } | undefined;
+  firstParameterType: TypeReference | undefined;
   /** The return type as written, without spaces, and its range. */
   returnType: { text: string; range: SourceRange } | undefined;
   /** `return <value>` statements of its own body (not of functions nested in it); `return;` and `return undefined` are none. */
@@ -30,14 +31,6 @@ type Keys = Readonly<Record<string, readonly string[] | undefined>>;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
-
-function typeName(node: TSESTree.TypeNode | undefined): Callable['firstParameterType'] {
-  if (node?.type !== 'TSTypeReference') return undefined;
-  const name = node.typeName;
-  if (name.type === 'Identifier') return { name: name.name, member: undefined };
-  if (name.type === 'TSQualifiedName' && name.left.type === 'Identifier') return { name: name.left.name, member: name.right.name };
-  return undefined;
-}
 
 /** The `return value` statements of a function's own body. */
 function valueReturns(body: TSESTree.Node, keys: Keys): SourceRange[] {
@@ -74,7 +67,7 @@ function callable(name: string, range: SourceRange, fn: FunctionNode, text: stri
     name,
     owner,
     decorator,
-    firstParameterType: typeName(annotation),
+    firstParameterType: typeReference(annotation),
     returnType: returnType ? { text: text.slice(returnType.range[0], returnType.range[1]).replace(/\s+/g, ''), range: rangeOf(returnType) } : undefined,
     valueReturns: fn.body && fn.body.type === 'BlockStatement' ? valueReturns(fn.body, keys) : [],
     repositoryWrites: fn.body ? repositoryWrites(fn.body, keys) : [],
@@ -84,9 +77,8 @@ function callable(name: string, range: SourceRange, fn: FunctionNode, text: stri
 
 function classDecorator(node: TSESTree.ClassDeclaration): HandlerDecorator | undefined {
   for (const decorator of node.decorators) {
-    const callee = decorator.expression.type === 'CallExpression' ? decorator.expression.callee : undefined;
-    const name = callee?.type === 'Identifier' ? callee.name : callee?.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-    if ((HANDLER_DECORATORS as readonly string[]).includes(name ?? '')) return name as HandlerDecorator;
+    const name = decorator.expression.type === 'CallExpression' ? lastName(decorator.expression.callee) : undefined;
+    if (isHandlerDecorator(name)) return name;
   }
   return undefined;
 }

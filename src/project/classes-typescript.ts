@@ -4,14 +4,21 @@ import { classHeritage } from './exports.js';
 import { rangeOf, walkInOrder } from './imports-typescript.js';
 import { typescript } from './typescript.js';
 
+/** What a type reference names: `Order`, or `orders.Order` as `{ name: 'orders', member: 'Order' }` (the same as typeReference of classes.ts). */
+export function typeReference(ts: typeof TS, node: TS.Node | undefined): TypeReference | undefined {
+  if (!node || !ts.isTypeReferenceNode(node)) return undefined;
+  const name = node.typeName;
+  if (ts.isIdentifier(name)) return { name: name.text, member: undefined };
+  if (ts.isQualifiedName(name) && ts.isIdentifier(name.left)) return { name: name.left.text, member: name.right.text };
+  return undefined;
+}
+
 function typeReferences(ts: typeof TS, annotation: TS.Node | undefined): TypeReference[] {
   if (!annotation) return [];
   const found: TypeReference[] = [];
   walkInOrder(ts, annotation, (node) => {
-    if (!ts.isTypeReferenceNode(node)) return;
-    const name = node.typeName;
-    if (ts.isIdentifier(name)) found.push({ name: name.text, member: undefined });
-    else if (ts.isQualifiedName(name) && ts.isIdentifier(name.left)) found.push({ name: name.left.text, member: name.right.text });
+    const reference = typeReference(ts, node);
+    if (reference) found.push(reference);
   });
   return found;
 }

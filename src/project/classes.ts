@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { rangeOf, walk, type SourceRange } from './imports.js';
+import { lastName } from './registrations.js';
 
 /** A type a field's annotation names: `Batch`, or `model.Batch` as `{ name: 'model', member: 'Batch' }`. */
 export interface TypeReference {
@@ -22,9 +23,12 @@ export interface ClassShape {
 
 type Keys = Readonly<Record<string, readonly string[] | undefined>>;
 
-function lastName(node: TSESTree.Node): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
+/** What a type reference names: `Order`, or `orders.Order` as `{ name: 'orders', member: 'Order' }`. */
+export function typeReference(node: TSESTree.Node | undefined): TypeReference | undefined {
+  if (node?.type !== 'TSTypeReference') return undefined;
+  const name = node.typeName;
+  if (name.type === 'Identifier') return { name: name.name, member: undefined };
+  if (name.type === 'TSQualifiedName' && name.left.type === 'Identifier') return { name: name.left.name, member: name.right.name };
   return undefined;
 }
 
@@ -32,10 +36,8 @@ function typeReferences(annotation: TSESTree.Node | undefined, keys: Keys): Type
   if (!annotation) return [];
   const found: TypeReference[] = [];
   walk(annotation, keys, (node) => {
-    if (node.type !== 'TSTypeReference') return;
-    const name = node.typeName;
-    if (name.type === 'Identifier') found.push({ name: name.name, member: undefined });
-    else if (name.type === 'TSQualifiedName' && name.left.type === 'Identifier') found.push({ name: name.left.name, member: name.right.name });
+    const reference = typeReference(node);
+    if (reference) found.push(reference);
   });
   return found;
 }

@@ -74,7 +74,8 @@ function declarationKindOf(ts: typeof TS, statement: TS.Statement): Kind | undef
   return undefined;
 }
 
-function lastName(ts: typeof TS, expression: TS.Expression): string | undefined {
+/** The last name of `X` or `a.X` (a decorator's or a base class's): `X`. */
+export function lastName(ts: typeof TS, expression: TS.Expression): string | undefined {
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
   return undefined;

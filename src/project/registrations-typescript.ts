@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { rangeOf, skipParentheses, walkInOrder } from './imports-typescript.js';
-import { HANDLER_DECORATORS, type HandlerDecorator, type Registration } from './registrations.js';
+import { lastName } from './exports.js';
+import { isHandlerDecorator, type Registration } from './registrations.js';
 import { typescript } from './typescript.js';
 
 function reference(ts: typeof TS, argument: TS.Expression | undefined): Registration['message'] | undefined {
@@ -11,14 +12,6 @@ function reference(ts: typeof TS, argument: TS.Expression | undefined): Registra
   return undefined;
 }
 
-function calleeName(ts: typeof TS, node: TS.Expression): string | undefined {
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) return node.name.text;
-  return undefined;
-}
-
-const isHandlerDecorator = (name: string | undefined): name is HandlerDecorator => (HANDLER_DECORATORS as readonly string[]).includes(name ?? '');
-
 /** Every handler registration in a file, from TypeScript's tree (the same as registrationsOfProgram). */
 export function registrationsOfSourceFile(source: TS.SourceFile): Registration[] {
   const ts = typescript();
@@ -27,7 +20,7 @@ export function registrationsOfSourceFile(source: TS.SourceFile): Registration[]
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && ts.canHaveDecorators(node)) {
       for (const decorator of ts.getDecorators(node) ?? []) {
         if (!ts.isCallExpression(decorator.expression)) continue;
-        const name = calleeName(ts, decorator.expression.expression);
+        const name = lastName(ts, decorator.expression.expression);
         if (!isHandlerDecorator(name)) continue;
         for (const argument of decorator.expression.arguments) {
           const message = reference(ts, argument);

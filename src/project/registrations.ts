@@ -30,13 +30,14 @@ function reference(node: TSESTree.Node | null | undefined): Registration['messag
   return undefined;
 }
 
-function calleeName(node: TSESTree.Expression): string | undefined {
+/** The last name of `X` or `a.X` (a decorator's or a base class's): `X`. */
+export function lastName(node: TSESTree.Node): string | undefined {
   if (node.type === 'Identifier') return node.name;
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
   return undefined;
 }
 
-const isHandlerDecorator = (name: string | undefined): name is HandlerDecorator => (HANDLER_DECORATORS as readonly string[]).includes(name ?? '');
+export const isHandlerDecorator = (name: string | undefined): name is HandlerDecorator => (HANDLER_DECORATORS as readonly string[]).includes(name ?? '');
 
 /** Every handler registration in a file, from ESTree, in source order. */
 export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Registration[] {
@@ -45,7 +46,7 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
     if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.decorators.length > 0) {
       for (const decorator of node.decorators) {
         if (decorator.expression.type !== 'CallExpression') continue;
-        const name = calleeName(decorator.expression.callee);
+        const name = lastName(decorator.expression.callee);
         if (!isHandlerDecorator(name)) continue;
         for (const argument of decorator.expression.arguments) {
           const message = reference(argument);
