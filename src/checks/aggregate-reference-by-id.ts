@@ -1,6 +1,7 @@
 import type { ClassShape, TypeReference } from '../project/classes.js';
 import type { ClassHeritage } from '../project/exports.js';
 import type { Project } from '../project/project.js';
+import { importOf } from './bindings.js';
 import type { FileFacts, Finding } from './finding.js';
 
 export const AGGREGATE_REFERENCE_BY_ID = 'cosmic/aggregate-reference-by-id';
@@ -42,12 +43,10 @@ function ownAggregate(facts: FileFacts, shape: ClassShape): boolean {
 
 /** Whether a type a field names is an aggregate, and why: its module's role, or its class's heritage, followed through imports and barrels. */
 function aggregateTarget(project: Project, facts: FileFacts, shapes: readonly ClassShape[], reference: TypeReference): string | undefined {
-  for (const imported of facts.imports) {
-    const bound = imported.names.find((name) => name.local === reference.name);
-    if (!bound) continue;
-    if (imported.target.type !== 'file') return undefined;
-    const name = bound.imported === '*' ? reference.member : bound.imported;
-    if (name === undefined) return undefined;
+  const binding = importOf(facts.imports, reference);
+  if (binding) {
+    const { imported, exported: name } = binding;
+    if (imported.target.type !== 'file' || name === undefined) return undefined;
     const defining = project.exports.definingFile(imported.target.path, name);
     const classification = project.classifier.classify(defining);
     if (classification.role === 'aggregates' && namedForModule(classification.file, name)) return `the aggregate of its module, ${classification.file}`;

@@ -54,3 +54,19 @@ export function importedNames(imported: ResolvedImport): string {
   const names = imported.names.filter((name) => name.imported !== '*').map((name) => name.imported);
   return names.length > 0 ? names.join(', ') : 'the module';
 }
+
+/**
+ * The import that binds a name the file writes (`X`, or `ns.X` through `import * as ns`), with the
+ * name it exports there (`X`; undefined for a namespace named whole); undefined when no import
+ * binds it, so the name is declared in the file itself.
+ */
+export function importOf(
+  imports: readonly ResolvedImport[],
+  reference: { name: string; member: string | undefined },
+): { imported: ResolvedImport; exported: string | undefined; throughNamespace: boolean } | undefined {
+  for (const imported of imports) {
+    const bound = imported.names.find((name) => name.local === reference.name);
+    if (bound) return { imported, exported: bound.imported === '*' ? reference.member : bound.imported, throughNamespace: bound.imported === '*' };
+  }
+  return undefined;
+}

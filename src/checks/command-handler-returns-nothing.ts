@@ -1,5 +1,6 @@
 import type { Callable } from '../project/callables.js';
 import type { Project } from '../project/project.js';
+import { importOf } from './bindings.js';
 import type { FileFacts, Finding } from './finding.js';
 
 export const COMMAND_HANDLER_RETURNS_NOTHING = 'cosmic/command-handler-returns-nothing';
@@ -67,12 +68,10 @@ function commandHandlerReason(project: Project, facts: FileFacts, callable: Call
   if (READ_VERB.test(callable.owner ?? callable.name) || READ_VERB.test(parameter?.member ?? parameter?.name ?? '')) return undefined;
   if (callable.decorator) return callable.decorator === 'CommandHandler' && callable.name === 'execute' ? { command, how: `${callable.owner} is registered with @CommandHandler` } : undefined;
   if (facts.classification.role !== 'handlers' || !parameter || (callable.owner !== undefined && !HANDLER_METHODS.has(callable.name))) return undefined;
-  for (const imported of facts.imports) {
-    const bound = imported.names.find((name) => name.local === parameter.name);
-    if (!bound || imported.target.type !== 'file') continue;
-    const name = bound.imported === '*' ? parameter.member : bound.imported;
-    if (name === undefined) return undefined;
-    const defining = project.exports.definingFile(imported.target.path, name);
+  const binding = importOf(facts.imports, parameter);
+  if (binding && binding.imported.target.type === 'file') {
+    if (binding.exported === undefined) return undefined;
+    const defining = project.exports.definingFile(binding.imported.target.path, binding.exported);
     const role = project.classifier.classify(defining);
     if (role.role === 'commands') return { command, how: `its first parameter is ${command}, from the commands module ${role.file}` };
   }

@@ -3,6 +3,7 @@ import type { Classification } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Registration } from '../project/registrations.js';
 import type { Project } from '../project/project.js';
+import { importOf } from './bindings.js';
 import type { Finding } from './finding.js';
 
 export const ONE_HANDLER_PER_COMMAND = 'cosmic/one-handler-per-command';
@@ -33,11 +34,11 @@ interface Resolved {
 
 /** The declaration a registration names: through the import that binds it (and barrels), or the file itself. */
 function resolveMessage(project: Project, file: RegistrationFile, message: Registration['message']): Resolved {
-  for (const imported of file.imports) {
-    const bound = imported.names.find((name) => name.local === message.name);
-    if (!bound) continue;
-    const name = bound.imported === '*' ? message.member : message.member ? `${bound.imported}.${message.member}` : bound.imported;
-    if (name === undefined) break;
+  const binding = importOf(file.imports, message);
+  if (binding?.exported !== undefined) {
+    const { imported, exported, throughNamespace } = binding;
+    // A member of a named import (`Commands.Allocate`) is named with it; its module is the import's.
+    const name = !throughNamespace && message.member ? `${exported}.${message.member}` : exported;
     const { target } = imported;
     if (target.type === 'file') {
       const defining = name.includes('.') ? target.path : project.exports.definingFile(target.path, name);
