@@ -1,18 +1,6 @@
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { callablesOfProgram } from '../../src/project/callables.js';
-import { callablesOfSourceFile } from '../../src/project/callables-typescript.js';
-import { classesOfProgram } from '../../src/project/classes.js';
-import { classesOfSourceFile } from '../../src/project/classes-typescript.js';
-import { mutableMembersOfProgram } from '../../src/project/members.js';
-import { mutableMembersOfSourceFile } from '../../src/project/members-typescript.js';
-import { registrationsOfProgram } from '../../src/project/registrations.js';
-import { registrationsOfSourceFile } from '../../src/project/registrations-typescript.js';
-import { typescript } from '../../src/project/typescript.js';
-import { writesOfProgram } from '../../src/project/writes.js';
-import { writesOfSourceFile } from '../../src/project/writes-typescript.js';
+import { estreeExtractions, typescriptExtractions } from './extractions.js';
 
 /**
  * The pattern rules read facts the ESLint rules take from ESTree and the audit from TypeScript's
@@ -131,65 +119,15 @@ const registrations = fc.constantFrom(
 
 const program = fc.array(fc.oneof(classDeclaration, interfaceDeclaration, typeAlias, topFunction, registrations), { minLength: 1, maxLength: 4 }).map((parts) => `${parts.join('\n\n')}\n`);
 
-function estreeFacts(text: string): unknown {
-  let facts: unknown;
-  const messages = new Linter().verify(
-    text,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser },
-        plugins: {
-          probe: {
-            rules: {
-              read: {
-                create: (context) => ({
-                  Program(node) {
-                    const sourceCode = context.sourceCode as unknown as { text: string; visitorKeys: Record<string, string[]> };
-                    const program = node as never;
-                    facts = {
-                      members: mutableMembersOfProgram(program),
-                      registrations: registrationsOfProgram(program, sourceCode.visitorKeys),
-                      callables: callablesOfProgram(program, sourceCode.text, sourceCode.visitorKeys),
-                      writes: writesOfProgram(program, sourceCode.visitorKeys),
-                      classes: classesOfProgram(program, sourceCode.visitorKeys),
-                    };
-                  },
-                }),
-              },
-            },
-          },
-        },
-        rules: { 'probe/read': 'error' },
-      },
-    ],
-    'generated.ts',
-  );
-  const fatal = messages.find((message) => message.fatal)?.message;
-  return fatal === undefined ? facts : { fatal };
-}
-
-function typescriptFacts(text: string): unknown {
-  const ts = typescript();
-  const source = ts.createSourceFile('generated.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  return {
-    members: mutableMembersOfSourceFile(source),
-    registrations: registrationsOfSourceFile(source),
-    callables: callablesOfSourceFile(source),
-    writes: writesOfSourceFile(source),
-    classes: classesOfSourceFile(source),
-  };
-}
-
 it('ESTree and TypeScript extraction agree on generated classes, handlers, writes and registrations', () => {
   let compared = 0;
   fc.assert(
     fc.property(program, (text) => {
-      const fromEstree = estreeFacts(text);
+      const fromEstree = estreeExtractions(text, 'generated.ts');
       // A combination typescript-estree refuses (it checks more than TypeScript's parser) is no case.
-      if (fromEstree && typeof fromEstree === 'object' && 'fatal' in fromEstree) return true;
+      if ('fatal' in fromEstree) return true;
       compared += 1;
-      expect(typescriptFacts(text), text).toEqual(fromEstree);
+      expect(typescriptExtractions(text, 'generated.ts'), text).toEqual(fromEstree);
       return true;
     }),
     { numRuns: 400, seed: 20261203 },
