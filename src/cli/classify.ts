@@ -4,10 +4,19 @@ import type { Project } from '../project/project.js';
 import { neutralise } from '../report/escape.js';
 
 /** The role and why: the glob, or the convention and the word matched; for no role, what decided it. */
-export function roleLine(classification: Classification): string {
+function roleLine(classification: Classification): string {
   if (classification.role) return `${classification.role} (${classification.roleReason})`;
   if (classification.roleReason) return `none (${classification.roleReason})`;
   return classification.roleNotes.length > 0 ? 'none:' : 'none: no roles glob matches it and its name follows no convention';
+}
+
+/** A file's layer and role lines, with the conventions that were not applied: what `classify` and `explain` both print. */
+export function layerAndRoleLines(classification: Classification): string[] {
+  return [
+    `  layer:   ${classification.layer ? `${classification.layer} (glob "${classification.layerGlob}")` : 'none: no layer glob matches it'}`,
+    `  role:    ${roleLine(classification)}`,
+    ...classification.roleNotes.map((note) => `           - ${note}`),
+  ];
 }
 
 /** `cosmic-lint classify`: what each file is, and why, for debugging a config. */
@@ -20,9 +29,7 @@ export function classifyReport(project: Project, cwd: string, files: readonly st
     lines.push(
       '',
       classification.file,
-      `  layer:   ${classification.layer ? `${classification.layer} (glob "${classification.layerGlob}")` : 'none: no layer glob matches it'}`,
-      `  role:    ${roleLine(classification)}`,
-      ...classification.roleNotes.map((note) => `           - ${note}`),
+      ...layerAndRoleLines(classification),
       `  checked: ${classification.included ? 'yes (in include, not in exclude)' : 'no (outside include, in exclude, or outside the config root)'}`,
     );
   }

@@ -14,7 +14,7 @@ import type { ResolvedImport } from '../project/imports.js';
 import { buildProjectModel } from '../project/model.js';
 import type { Project } from '../project/project.js';
 import { neutralise } from '../report/escape.js';
-import { roleLine } from './classify.js';
+import { layerAndRoleLines } from './classify.js';
 
 export type ExplainSubject = { kind: 'rule'; ruleId: string } | { kind: 'file'; file: string; line: number | undefined };
 
@@ -98,13 +98,7 @@ function targetText(project: Project, imported: ResolvedImport): string {
 /** `explain <file[:line]>`: the file's layer and role and why, then each import (on that line) with its verdict and the rule that gave it. */
 export function explainFile(project: Project, file: string, line: number | undefined): string {
   const classification = project.classifier.classify(file);
-  const lines = [
-    `${classification.file}`,
-    `  layer:   ${classification.layer ? `${classification.layer} (glob "${classification.layerGlob}")` : 'none: no layer glob matches it'}`,
-    `  role:    ${roleLine(classification)}`,
-    ...classification.roleNotes.map((note) => `           - ${note}`),
-    `  checked: ${classification.included ? 'yes' : 'no (outside include, or in exclude): no rule looks at it'}`,
-  ];
+  const lines = [`${classification.file}`, ...layerAndRoleLines(classification), `  checked: ${classification.included ? 'yes' : 'no (outside include, or in exclude): no rule looks at it'}`];
   const model = buildProjectModel(project, [file]);
   for (const diagnostic of model.diagnostics) lines.push(`  could not be checked: ${diagnostic.message}`);
   const facts = model.files.get(file);
