@@ -14,7 +14,7 @@ export const immutableMessagesMessages = {
 export type ImmutableMessagesMessageId = keyof typeof immutableMessagesMessages;
 
 /** How a message names each kind of mutable member. */
-export const WHAT: Record<MutableMember['kind'], string> = {
+const WHAT: Record<MutableMember['kind'], string> = {
   field: 'a field without readonly',
   'parameter-property': 'a constructor parameter property without readonly',
   'property-signature': 'a property without readonly',
@@ -27,12 +27,20 @@ export function checkImmutableMessages(facts: FileFacts): Finding[] {
   const { role } = facts.classification;
   if (role !== 'commands' && role !== 'events') return [];
   const noun = role === 'commands' ? 'command' : 'event';
+  return mutableMemberFindings(IMMUTABLE_MESSAGES, facts, { module: role === 'commands' ? 'a commands module' : 'an events module', noun });
+}
+
+/**
+ * One finding per mutable member of a file whose values must not change (messages, value
+ * objects): `setter` for a setter, `mutableMember` with a `readonly` fix for the rest.
+ */
+export function mutableMemberFindings(ruleId: string, facts: FileFacts, data: Record<string, string>): Finding[] {
   return facts.mutableMembers().map((member) => ({
-    ruleId: IMMUTABLE_MESSAGES,
+    ruleId,
     messageId: member.kind === 'setter' ? 'setter' : 'mutableMember',
     import: undefined,
     range: member.range,
-    data: { owner: member.owner, name: member.name, module: role === 'commands' ? 'a commands module' : 'an events module', what: WHAT[member.kind], noun },
+    data: { owner: member.owner, name: member.name, what: WHAT[member.kind], ...data },
     ...(member.insertAt !== undefined ? { fix: { insertAt: member.insertAt, text: 'readonly ' } } : {}),
   }));
 }

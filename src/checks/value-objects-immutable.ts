@@ -1,5 +1,5 @@
 import type { FileFacts, Finding } from './finding.js';
-import { WHAT } from './immutable-messages.js';
+import { mutableMemberFindings } from './immutable-messages.js';
 
 export const VALUE_OBJECTS_IMMUTABLE = 'cosmic/value-objects-immutable';
 
@@ -16,12 +16,5 @@ export type ValueObjectsImmutableMessageId = keyof typeof valueObjectsImmutableM
 /** `cosmic/value-objects-immutable`: in a value-objects module, every field is readonly and no class has a setter; entities, which have identity, live elsewhere. */
 export function checkValueObjectsImmutable(facts: FileFacts): Finding[] {
   if (facts.classification.role !== 'value-objects') return [];
-  return facts.mutableMembers().map((member) => ({
-    ruleId: VALUE_OBJECTS_IMMUTABLE,
-    messageId: member.kind === 'setter' ? 'setter' : 'mutableMember',
-    import: undefined,
-    range: member.range,
-    data: { owner: member.owner, name: member.name, what: WHAT[member.kind] },
-    ...(member.insertAt !== undefined ? { fix: { insertAt: member.insertAt, text: 'readonly ' } } : {}),
-  }));
+  return mutableMemberFindings(VALUE_OBJECTS_IMMUTABLE, facts, {});
 }
