@@ -1,11 +1,10 @@
 // `cosmic-lint init`: the first config, written from what detection finds, and checked by
 // classifying every file with it before anything is written. Plans only: the command (commands.ts)
 // does the writing, atomically.
-import fs from 'node:fs';
 import path from 'node:path';
 import { detectLayout } from '../config/detect.js';
 import { CosmicError } from '../config/errors.js';
-import { CONFIG_FILE_NAMES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, resolveConfig } from '../config/load.js';
+import { CONFIG_FILE_NAMES, configFileIn, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, resolveConfig } from '../config/load.js';
 import { compareText } from '../config/order.js';
 import { relativePosix } from '../config/paths.js';
 import { LAYERS, type CosmicConfigInput, type Layer, type PresetName } from '../config/types.js';
@@ -45,12 +44,8 @@ function sourceRoots(layers: CosmicConfigInput['layers']): string[] {
       tops.add(rest.length === 0 ? first! : `${first}/**/*.{ts,tsx,mts,cts}`);
     }
   }
-  // A layer at the root itself (`domain/**` in a project laid out at its top) keeps the default.
-  return [...tops].some((top) => top === '**' || top.startsWith('*')) ? DEFAULT_INCLUDE : [...tops].sort(compareText);
-}
-
-function existingConfig(root: string): string | undefined {
-  return CONFIG_FILE_NAMES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+  // A glob that starts with a wildcard (`**/domain/**`) names no folder to narrow to: keep the default.
+  return [...tops].some((top) => top.startsWith('*')) ? DEFAULT_INCLUDE : [...tops].sort(compareText);
 }
 
 /**
@@ -60,7 +55,7 @@ function existingConfig(root: string): string | undefined {
  */
 export function planInit(options: InitOptions): InitPlan {
   const { root, preset } = options;
-  const existing = existingConfig(root);
+  const existing = configFileIn(root);
   if (existing && !options.force) {
     throw new CosmicError(
       'config',

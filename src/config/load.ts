@@ -40,7 +40,7 @@ export const DEFAULT_EXCLUDE = [
 const requireModule = createRequire(import.meta.url);
 
 /** The config file in `directory` itself, if any (the first of CONFIG_FILE_NAMES that exists). */
-function configFileIn(directory: string): string | undefined {
+export function configFileIn(directory: string): string | undefined {
   dependOnListing(directory);
   return CONFIG_FILE_NAMES.map((name) => path.join(directory, name)).find((candidate) => fs.existsSync(candidate));
 }
