@@ -3,13 +3,14 @@ import { isPresetName } from '../../src/config/load.js';
 import type { Classification } from '../../src/project/classify.js';
 import type { FileFacts, Finding } from '../../src/checks/finding.js';
 import { FILE_CHECKS, runFileCheck } from '../../src/checks/registry.js';
-import { constructionsOfProgram, importRecordsOfProgram, type Construction } from '../../src/project/imports.js';
+import { constructionsOfProgram, importRecordsOfProgram } from '../../src/project/imports.js';
+import { lazy } from '../../src/project/lazy.js';
 import { createProjectCache, projectForFile, resolveImports, type Project } from '../../src/project/project.js';
 import { createRule } from './create-rule.js';
-import { mutableMembersOfProgram, type MutableMember } from '../../src/project/members.js';
-import { callablesOfProgram, type Callable } from '../../src/project/callables.js';
-import { writesOfProgram, type WriteSite } from '../../src/project/writes.js';
-import { classesOfProgram, type ClassShape } from '../../src/project/classes.js';
+import { mutableMembersOfProgram } from '../../src/project/members.js';
+import { callablesOfProgram } from '../../src/project/callables.js';
+import { writesOfProgram } from '../../src/project/writes.js';
+import { classesOfProgram } from '../../src/project/classes.js';
 import { beginLint } from '../../src/config/watch.js';
 
 /**
@@ -52,19 +53,14 @@ function factsOf(context: Context, project: Project, classification: Classificat
   const cached = factsBySource.get(sourceCode);
   if (cached && cached.project === project) return cached.facts;
   const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
-  let constructions: Construction[] | undefined;
-  let mutableMembers: MutableMember[] | undefined;
-  let callables: Callable[] | undefined;
-  let writes: WriteSite[] | undefined;
-  let classes: ClassShape[] | undefined;
   const facts: FileFacts = {
     classification,
     imports: resolveImports(project, context.filename, records),
-    constructions: () => (constructions ??= constructionsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
-    mutableMembers: () => (mutableMembers ??= mutableMembersOfProgram(sourceCode.ast)),
-    callables: () => (callables ??= callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
-    writes: () => (writes ??= writesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
-    classes: () => (classes ??= classesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    constructions: lazy(() => constructionsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    mutableMembers: lazy(() => mutableMembersOfProgram(sourceCode.ast)),
+    callables: lazy(() => callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
+    writes: lazy(() => writesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    classes: lazy(() => classesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;

@@ -1,3 +1,4 @@
+import { lazy } from './lazy.js';
 import type { MutableMember } from './members.js';
 import type { Registration } from './registrations.js';
 import type { Callable } from './callables.js';
@@ -112,22 +113,16 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
       continue;
     }
-    let constructions: Construction[] | undefined;
-    let mutableMembers: MutableMember[] | undefined;
-    let registrations: Registration[] | undefined;
-    let callables: Callable[] | undefined;
-    let writes: WriteSite[] | undefined;
-    let classes: ClassShape[] | undefined;
     model.files.set(file, {
       path: file,
       classification: project.classifier.classify(file),
       imports: resolveImports(project, file, records),
-      constructions: () => (constructions ??= constructionsOfSourceFile(source)),
-      mutableMembers: () => (mutableMembers ??= mutableMembersOfSourceFile(source)),
-      registrations: () => (registrations ??= registrationsOfSourceFile(source)),
-      callables: () => (callables ??= callablesOfSourceFile(source)),
-      writes: () => (writes ??= writesOfSourceFile(source)),
-      classes: () => (classes ??= classesOfSourceFile(source)),
+      constructions: lazy(() => constructionsOfSourceFile(source)),
+      mutableMembers: lazy(() => mutableMembersOfSourceFile(source)),
+      registrations: lazy(() => registrationsOfSourceFile(source)),
+      callables: lazy(() => callablesOfSourceFile(source)),
+      writes: lazy(() => writesOfSourceFile(source)),
+      classes: lazy(() => classesOfSourceFile(source)),
     });
   }
   return model;
