@@ -7,6 +7,7 @@ import cosmic from '../src/index.js';
 import type { PresetName } from '../src/config/types.js';
 import { CosmicError } from '../src/config/errors.js';
 import { main } from '../src/cli/main.js';
+import type { Violation } from '../src/results/violation.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,4 +86,25 @@ export function thrown(action: () => unknown): CosmicError {
     throw error;
   }
   throw new Error('expected a CosmicError');
+}
+
+/** A hand-built violation (a domain file importing `pg`), for tests of the reporters and the results schema. */
+export function pgViolation(file: string, message: string, fingerprint: string): Violation {
+  return {
+    ruleId: 'cosmic/domain-purity',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    message,
+    from: { layer: 'domain', role: null },
+    to: { file: null, package: 'pg', layer: null, role: null },
+    specifier: 'pg',
+    kind: 'value',
+    chain: [],
+    fingerprint,
+    baselined: false,
+  };
 }

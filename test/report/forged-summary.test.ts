@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { formatText } from '../../src/report/text.js';
 import type { AuditResult } from '../../src/results/violation.js';
+import { pgViolation } from '../helpers.js';
 
 /** Found by the fuzz suite (seed 7): a file heading is a line of its own, and a name may start like the summary line. */
 it('a file named like the summary line cannot pass for it: its leading ✔ or ✖ is shown as \\u2714 or \\u2716', () => {
@@ -9,23 +10,7 @@ it('a file named like the summary line cannot pass for it: its leading ✔ or �
     schemaVersion: 1,
     tool: { name: 'cosmic-lint', version: '0.1.0' },
     summary: { files: 3, errors: 3, warnings: 0, baselined: 0 },
-    violations: files.map((file, index) => ({
-      ruleId: 'cosmic/domain-purity',
-      severity: 'error',
-      file,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 2,
-      message: `The domain imports pg. Why: purity. Fix: move it.`,
-      from: { layer: 'domain', role: null },
-      to: { file: null, package: 'pg', layer: null, role: null },
-      specifier: 'pg',
-      kind: 'value',
-      chain: [],
-      fingerprint: `${index}`.padStart(20, '0'),
-      baselined: false,
-    })),
+    violations: files.map((file, index) => pgViolation(file, `The domain imports pg. Why: purity. Fix: move it.`, `${index}`.padStart(20, '0'))),
     diagnostics: [],
     layers: ['domain'],
     layerEdges: [],

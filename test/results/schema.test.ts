@@ -2,29 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers.js';
+import { pgViolation, REPO_ROOT } from '../helpers.js';
 import { ROLES } from '../../src/config/types.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as { definitions: { relativePath: { pattern: string } } };
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
-const violation = (file: string, message: string) => ({
-  ruleId: 'cosmic/domain-purity',
-  severity: 'error',
-  file,
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 2,
-  message,
-  from: { layer: 'domain', role: null },
-  to: { file: null, package: 'pg', layer: null, role: null },
-  specifier: 'pg',
-  kind: 'value',
-  chain: [],
-  fingerprint: '0123456789abcdef0123',
-  baselined: false,
-});
+const violation = (file: string, message: string) => pgViolation(file, message, '0123456789abcdef0123');
 const result = (file: string, message = 'The domain imports pg. Why: persistence ignorance. Fix: move it.') => ({
   schemaVersion: 1,
   tool: { name: 'cosmic-lint', version: '0.1.0' },
