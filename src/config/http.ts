@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { packageList, onPackageList } from './infrastructure.js';
+import { HTTP_SERVERS, packageList, onPackageList } from './infrastructure.js';
 import type { PackageList } from './types.js';
 
 /**
@@ -10,17 +10,9 @@ import type { PackageList } from './types.js';
  * name may be a glob too.
  */
 export const HTTP_ENTRIES: readonly string[] = [
-  'express',
+  ...HTTP_SERVERS,
   'express-serve-static-core',
   '@types/express',
-  'fastify',
-  '@fastify/*',
-  'koa',
-  '@koa/*',
-  'hapi',
-  '@hapi/*',
-  'restify',
-  'hono',
   'http-errors',
   'http-status',
   'http-status-codes',

@@ -69,6 +69,9 @@ export const PERSISTENCE_PACKAGES: readonly string[] = [
   '@opensearch-project/opensearch',
 ];
 
+/** HTTP server frameworks: infrastructure to the domain, and what the service layer must not know (src/config/http.ts). */
+export const HTTP_SERVERS: readonly string[] = ['express', 'fastify', '@fastify/*', 'koa', '@koa/*', 'hapi', '@hapi/*', 'restify', 'hono'];
+
 /**
  * Infrastructure beyond storage: transport, messaging, cloud SDKs, application frameworks and I/O
  * built-ins. With the persistence list, the packages the domain must not import
@@ -95,15 +98,7 @@ const TRANSPORT_AND_IO: readonly string[] = [
   'firebase-admin',
   // application frameworks (all of NestJS, @nestjs/cqrs included), http servers and clients
   '@nestjs/*',
-  'express',
-  'fastify',
-  '@fastify/*',
-  'koa',
-  '@koa/*',
-  'hapi',
-  '@hapi/*',
-  'restify',
-  'hono',
+  ...HTTP_SERVERS,
   'next',
   'socket.io',
   'ws',
