@@ -1,4 +1,4 @@
-// `npm run bench [-- --files N] [--runs N] [--project DIR] [--skip-eslint] [--skip-audit]`
+// `npm run bench [-- --files N] [--runs N] [--project DIR] [--skip-eslint] [--skip-audit] [--scale N,N,…]`
 //
 // Two comparisons, each of cold runs in fresh processes, rotated so every mode sees the same noise,
 // reported as medians with ratios and peak memory:
@@ -6,6 +6,8 @@
 //      + cosmic strict (time of lintFiles);
 //   2. the audit (recommended and strict): cosmic-lint audit, dependency-cruiser with the generated ruleset (all of it, and the
 //      layer rules alone), parse-only ESLint (process time, loading included).
+// --scale 2000,10000,40000 measures the audit alone on synthetic projects of each size (rotated cold runs,
+//   medians), with time and memory per file and each size's time as a ratio of the previous size's.
 // --project DIR benchmarks a real project instead of the synthetic one; it needs a cosmic-lint config
 // (or a detectable layout) and its sources under DIR/src.
 import { execFileSync } from 'node:child_process';
@@ -23,9 +25,14 @@ const { values } = parseArgs({
     project: { type: 'string' },
     'skip-eslint': { type: 'boolean', default: false },
     'skip-audit': { type: 'boolean', default: false },
+    scale: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
+if (values.scale) {
+  await scale(values.scale.split(',').map(Number));
+  process.exit(0);
+}
 // Outside the repository: tools that honour .gitignore (oxlint) would skip a corpus inside it.
 const project = values.project ? path.resolve(values.project) : path.join(os.tmpdir(), 'cosmic-bench-synthetic');
 if (!values.project) {
@@ -40,11 +47,11 @@ function run(mode) {
   return JSON.parse(output.trim().split('\n').at(-1));
 }
 
-const median = (numbers) => {
+function median(numbers) {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+}
 
 /** Runs every mode `runs` times in rotated order; returns per-mode samples. */
 function measure(modes) {
@@ -110,4 +117,40 @@ if (!values['skip-audit']) {
   console.log(`audit / dependency-cruiser (layer rules)    ${ratio(samples, 'audit', 'depcruise-matrix', 'processMs').toFixed(3)}×`);
   console.log(`audit / parse-only ESLint                   ${ratio(samples, 'audit', 'parse', 'processMs').toFixed(3)}×   (goal ≤ 0.5 on vendure core)`);
   console.log(`audit strict / audit recommended            ${ratio(samples, 'audit-strict', 'audit', 'processMs').toFixed(3)}×   (goal ≤ 1.15)`);
+}
+
+/** The audit alone at each size: does its time grow with the files, and what does each file cost? */
+async function scale(sizes) {
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--scale takes file counts separated by commas, got ${values.scale}`);
+  const projects = sizes.map((size) => {
+    const root = path.join(os.tmpdir(), `cosmic-bench-scale-${size}`);
+    generate(root, size);
+    return root;
+  });
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; audit only, ${runs} rotated cold runs per size, medians`);
+  const child = (root) =>
+    JSON.parse(
+      execFileSync(process.execPath, [path.join(here, 'eslint-child.mjs'), root, 'audit'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+        .trim()
+        .split('\n')
+        .at(-1),
+    );
+  child(projects[0]); // warm the file system cache; not counted
+  const samples = projects.map(() => []);
+  for (let index = 0; index < runs; index++) {
+    for (let offset = 0; offset < projects.length; offset++) {
+      const which = (index + offset) % projects.length;
+      samples[which].push(child(projects[which]));
+    }
+  }
+  let previous;
+  for (const [which, size] of sizes.entries()) {
+    const ms = median(samples[which].map((entry) => entry.processMs));
+    const peak = median(samples[which].map((entry) => entry.maxRssMiB));
+    const growth = previous ? `   ${(ms / previous.ms).toFixed(2)}× the time for ${(size / previous.size).toFixed(2)}× the files` : '';
+    console.log(
+      `${String(size).padStart(7)} files ${ms.toFixed(0).padStart(8)} ms ${(ms / size).toFixed(2).padStart(6)} ms/file   peak ${peak.toFixed(0).padStart(5)} MiB ${((peak * 1024) / size).toFixed(1).padStart(6)} KiB/file   ${samples[which][0].problems} findings${growth}`,
+    );
+    previous = { ms, size };
+  }
 }

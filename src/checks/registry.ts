@@ -2,6 +2,7 @@ import type { PresetName } from '../config/types.js';
 import type { Classification } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Project } from '../project/project.js';
+import type { FactName } from '../project/model.js';
 import { BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, bootstrapOnlyFromEntrypointsMessages, checkBootstrapOnlyFromEntrypoints } from './bootstrap-only-from-entrypoints.js';
 import { checkDomainPurity, DOMAIN_PURITY, domainPurityMessages } from './domain-purity.js';
 import type { FileFacts, Finding } from './finding.js';
@@ -47,6 +48,8 @@ export interface FileCheck extends RuleMeta {
   appliesTo(classification: Classification): boolean;
   /** Some findings carry a fix (ESLint's `--fix`); the README's rule table says which rules. */
   fixable?: boolean;
+  /** The facts beyond imports that `run` reads: the audit takes them while the file's tree is at hand, then drops the tree. */
+  facts?: readonly FactName[];
   run(project: Project, facts: FileFacts): Finding[];
 }
 
@@ -60,6 +63,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
       'a handler neither imports at runtime nor constructs a repository or ORM session, through barrels too, nor imports a persistence package (an ORM, a database or cache client; not dependency injection such as `@nestjs/common`)',
     messages: handlersUseUnitOfWorkMessages,
     appliesTo: isHandlers,
+    facts: ['constructions'],
     run: checkHandlersUseUnitOfWork,
   },
   [UNIT_OF_WORK_BOUNDARY]: {
@@ -103,6 +107,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
       'a field or constructor parameter property of an aggregate (a class in an `aggregates` module, or one that extends `…AggregateRoot` or is decorated so) is not typed as another aggregate, alone, in an array, a map or a union, followed through imports and barrels',
     messages: aggregateReferenceByIdMessages,
     appliesTo: (classification) => classification.layer === 'domain',
+    facts: ['classes'],
     run: checkAggregateReferenceById,
   },
   [ONE_AGGREGATE_PER_TRANSACTION]: {
@@ -112,6 +117,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
       'a handler (function or method of a handlers module) writes (`add`, `save`, `update`, `delete`, …) through at most one repository: the attribute of its unit of work (`uow.products`) or a repository object (`this.orderRepository`); reads are free',
     messages: oneAggregatePerTransactionMessages,
     appliesTo: (classification) => classification.role === 'handlers',
+    facts: ['callables'],
     run: (_project, facts) => checkOneAggregatePerTransaction(facts),
   },
   [VIEWS_READ_ONLY]: {
@@ -121,6 +127,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
       'a views module (the read side, `views.ts`, `*.query-handler.ts`) commits no transaction, calls no write method (`add`, `save`, `update`, `delete`, …) on a unit of work, repository, session or ORM client, sends nothing on a command or event bus, and has no `INSERT`/`UPDATE`/`DELETE`/DDL in its string or template literals',
     messages: viewsReadOnlyMessages,
     appliesTo: (classification) => classification.role === 'views',
+    facts: ['writes'],
     run: (_project, facts) => checkViewsReadOnly(facts),
   },
   [COMMAND_HANDLER_RETURNS_NOTHING]: {
@@ -130,6 +137,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
       'a command handler (a class registered with `@CommandHandler`, or in a handlers module a function or `execute`/`handle` method whose first parameter is a command: declared in a commands module, or named `…Command`) neither returns a value nor declares a return type other than `void`/`Promise<void>`',
     messages: commandHandlerReturnsNothingMessages,
     appliesTo: (classification) => classification.layer === 'service-layer',
+    facts: ['callables'],
     run: checkCommandHandlerReturnsNothing,
   },
   [IMMUTABLE_MESSAGES]: {
@@ -140,6 +148,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: immutableMessagesMessages,
     appliesTo: (classification) => classification.role === 'commands' || classification.role === 'events',
     fixable: true,
+    facts: ['mutableMembers'],
     run: (_project, facts) => checkImmutableMessages(facts),
   },
   [VALUE_OBJECTS_IMMUTABLE]: {
@@ -150,6 +159,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: valueObjectsImmutableMessages,
     appliesTo: (classification) => classification.role === 'value-objects',
     fixable: true,
+    facts: ['mutableMembers'],
     run: (_project, facts) => checkValueObjectsImmutable(facts),
   },
   [BOOTSTRAP_ONLY_FROM_ENTRYPOINTS]: {
@@ -233,6 +243,16 @@ export function runFileCheck(ruleId: string, project: Project, facts: FileFacts)
     for (const finding of findingsOf(specific, project, facts)) if (finding.import) claimed.add(finding.import);
   }
   return findings.filter((finding) => !finding.import || !claimed.has(finding.import));
+}
+
+/**
+ * The facts the rules that are on read of a file so classified (`registrations` everywhere for the
+ * whole-program handler check), so the audit can take them and drop the file's tree.
+ */
+export function factsNeeded(project: Project): (classification: Classification) => FactName[] {
+  const checks = Object.values(FILE_CHECKS).filter((check) => check.facts && isOn(project, check.ruleId));
+  const everywhere: FactName[] = isOn(project, ONE_HANDLER_PER_COMMAND) ? ['registrations'] : [];
+  return (classification) => [...everywhere, ...checks.filter((check) => check.appliesTo(classification)).flatMap((check) => check.facts!)];
 }
 
 /** The whole-graph rules: the audit runs them; a per-file linter cannot. */

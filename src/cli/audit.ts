@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ALL_RULES, FILE_CHECKS, isOn, runFileCheck, type RuleMeta } from '../checks/registry.js';
+import { ALL_RULES, factsNeeded, FILE_CHECKS, isOn, runFileCheck, type RuleMeta } from '../checks/registry.js';
 import { checkOneHandlerPerCommand, ONE_HANDLER_PER_COMMAND, oneHandlerPerCommandMessages } from '../checks/one-handler-per-command.js';
 import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages, type GraphFile } from '../checks/graph.js';
 import { packageInfo } from '../config/package-info.js';
@@ -56,7 +56,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       message: `no files to check under ${roots.join(', ')} (include: ${config.include.join(', ')}; exclude: ${config.exclude.join(', ')}); nothing was checked`,
     });
   }
-  const model = buildProjectModel(project, discovery.files, options.onProgress);
+  const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project) });
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();
   if (conflicts.length > 0) {

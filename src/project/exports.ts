@@ -36,7 +36,7 @@ export interface ExportIndex {
    * exported with `export type`); undefined when it cannot be told.
    */
   declarationKind(file: string, name: string): DeclaredKind;
-  /** Hands over a file the caller has parsed already, so it is not parsed a second time. */
+  /** Hands over a file the caller has parsed already, so it is not parsed a second time (its export map is read now; the tree is not kept). */
   remember(file: string, source: TS.SourceFile): void;
   /**
    * The files a barrel re-exports, following nested barrels (`index.*`) but not parsing the
@@ -191,15 +191,7 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
 export function createExportIndex(resolver: Resolver, options: { watch?: boolean } = {}): ExportIndex {
   const watch = options.watch ?? false;
   const maps = createMemo<string, ExportMap>(watch);
-  const read = new Set<string>();
-  const parsed = new Map<string, TS.SourceFile>();
-  const exportMap = (file: string): ExportMap =>
-    maps.get(file, () => {
-      const map = readExportMap(typescript(), file, parsed.get(file));
-      parsed.delete(file);
-      read.add(file);
-      return map;
-    });
+  const exportMap = (file: string, parsed?: TS.SourceFile): ExportMap => maps.get(file, () => readExportMap(typescript(), file, parsed));
   const target = (specifier: string, from: string): string | undefined => {
     const resolved = resolver.resolve(specifier, from);
     return resolved.type === 'file' ? resolved.path : undefined;
@@ -279,8 +271,9 @@ export function createExportIndex(resolver: Resolver, options: { watch?: boolean
     reexportedFiles: (barrel) => reexportedFiles(path.resolve(barrel)),
     // A namespace import names the module object itself: a value.
     declarationKind: (file, name) => (name === '*' ? 'value' : kindOf(path.resolve(file), name, 0, new Set())),
+    // The map is taken at once (a scan of the top-level statements), so the tree is not kept for it.
     remember(file, source) {
-      if (!read.has(file)) parsed.set(file, source);
+      exportMap(file, source);
     },
     classOf(file, name) {
       const defining = find(path.resolve(file), name, 0, new Set());

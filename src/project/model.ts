@@ -58,16 +58,46 @@ function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
 /** What a file gets if the parser still runs out of call stack within the nesting limit: a per-file diagnostic, never the end of the run. */
 const TOO_DEEP = `nests too deeply for the parser (over ${MAX_NESTING} levels of brackets, or the call stack ran out; generated or minified code?); its imports were not checked`;
 
+/** The facts of a file taken from its syntax tree beyond its imports, each read by some checks only. */
+export const FILE_FACTS = {
+  constructions: constructionsOfSourceFile,
+  mutableMembers: mutableMembersOfSourceFile,
+  registrations: registrationsOfSourceFile,
+  callables: callablesOfSourceFile,
+  writes: writesOfSourceFile,
+  classes: classesOfSourceFile,
+} as const;
+export type FactName = keyof typeof FILE_FACTS;
+
+export interface ModelOptions {
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * The facts the enabled checks will read of a file so classified: taken while its tree is at
+   * hand, after which the tree is dropped (a whole project's trees are most of the audit's memory).
+   * Any other fact is still answered, by parsing the file again on first use. Without it, every
+   * tree is kept until its facts are asked for.
+   */
+  factsFor?: ((classification: Classification) => Iterable<FactName>) | undefined;
+}
+
+/** A file parsed again for a fact nobody said it would need; the file parsed a moment ago, so it parses now (its text, if it changed meanwhile, is what it says now). */
+function reparse(ts: typeof TS, file: string): TS.SourceFile {
+  let text = fs.readFileSync(file, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+}
+
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
-export function buildProjectModel(project: Project, files: readonly string[], onProgress?: (done: number, total: number) => void): ProjectModel {
+export function buildProjectModel(project: Project, files: readonly string[], options: ModelOptions = {}): ProjectModel {
+  const { onProgress, factsFor } = options;
   const ts = typescript();
   const model: ProjectModel = { project, files: new Map(), diagnostics: [] };
   for (const diagnostic of project.resolver.diagnostics) {
     model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
   }
-  // Parse every file first and hand the trees to the export index, so that asking what a name is
-  // where it is declared (re-exports, decorator metadata, barrels) never parses a file twice.
-  const parsed: Array<{ file: string; source: TS.SourceFile }> = [];
+  // Each file's export map goes to the export index as it is parsed, so that asking what a name is
+  // where it is declared (re-exports, decorator metadata, barrels) never parses a file twice; those
+  // questions are asked by the checks, after every file is in.
   for (const [index, file] of files.entries()) {
     if (onProgress && index % 100 === 0) onProgress(index, files.length);
     let text: string;
@@ -102,9 +132,6 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       continue;
     }
     project.exports.remember(file, source);
-    parsed.push({ file, source });
-  }
-  for (const { file, source } of parsed) {
     let records: ReturnType<typeof importRecordsOfSourceFile>;
     try {
       records = importRecordsOfSourceFile(source);
@@ -113,17 +140,47 @@ export function buildProjectModel(project: Project, files: readonly string[], on
       model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
       continue;
     }
-    model.files.set(file, {
-      path: file,
-      classification: project.classifier.classify(file),
-      imports: resolveImports(project, file, records),
-      constructions: lazy(() => constructionsOfSourceFile(source)),
-      mutableMembers: lazy(() => mutableMembersOfSourceFile(source)),
-      registrations: lazy(() => registrationsOfSourceFile(source)),
-      callables: lazy(() => callablesOfSourceFile(source)),
-      writes: lazy(() => writesOfSourceFile(source)),
-      classes: lazy(() => classesOfSourceFile(source)),
-    });
+    const classification = project.classifier.classify(file);
+    const imports = resolveImports(project, file, records);
+    const facts = factsFor ? takenFacts(ts, file, source, factsFor(classification)) : keptFacts(source);
+    model.files.set(file, { path: file, classification, imports, ...facts });
   }
   return model;
+}
+
+/**
+ * The wanted facts taken now, the others answered from a new parse if ever asked. No closure here
+ * sees the tree (V8 would keep it, for every file, as long as the closure lives): the values are
+ * taken in a loop and handed to `answers`.
+ */
+function takenFacts(ts: typeof TS, file: string, source: TS.SourceFile, wanted: Iterable<FactName>): Pick<FileModel, FactName> {
+  const values = new Map<FactName, unknown>();
+  for (const name of wanted) if (!values.has(name)) values.set(name, FILE_FACTS[name](source));
+  return answers(ts, file, values);
+}
+
+function answers(ts: typeof TS, file: string, values: ReadonlyMap<FactName, unknown>): Pick<FileModel, FactName> {
+  return factsOf(<K extends FactName>(name: K) => {
+    type Value = ReturnType<(typeof FILE_FACTS)[K]>;
+    if (!values.has(name)) return lazy(() => FILE_FACTS[name](reparse(ts, file)) as Value);
+    const value = values.get(name) as Value;
+    return () => value;
+  });
+}
+
+/** Every fact taken from the tree on first use; the tree lives as long as the file's model. */
+function keptFacts(source: TS.SourceFile): Pick<FileModel, FactName> {
+  return factsOf(<K extends FactName>(name: K) => lazy(() => FILE_FACTS[name](source) as ReturnType<(typeof FILE_FACTS)[K]>));
+}
+
+/** Every fact of a file, each made by `fact`. */
+function factsOf(fact: <K extends FactName>(name: K) => () => ReturnType<(typeof FILE_FACTS)[K]>): Pick<FileModel, FactName> {
+  return {
+    constructions: fact('constructions'),
+    mutableMembers: fact('mutableMembers'),
+    registrations: fact('registrations'),
+    callables: fact('callables'),
+    writes: fact('writes'),
+    classes: fact('classes'),
+  };
 }
