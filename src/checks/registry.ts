@@ -16,6 +16,7 @@ import { checkValueObjectsImmutable, VALUE_OBJECTS_IMMUTABLE, valueObjectsImmuta
 import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages } from './immutable-messages.js';
 import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
 import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './layer-direction.js';
+import { checkContextBoundaries, CONTEXT_BOUNDARIES, contextBoundariesMessages } from './context-boundaries.js';
 import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMessages } from './message-bus-decoupled.js';
 import { checkNoUnclassifiedFiles, NO_UNCLASSIFIED_FILES, noUnclassifiedFilesMessages } from './no-unclassified-files.js';
 import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessages } from './no-unresolved-imports.js';
@@ -170,6 +171,15 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     appliesTo: (classification) => classification.layer !== 'entrypoints' && classification.layer !== 'bootstrap',
     run: checkBootstrapOnlyFromEntrypoints,
   },
+  [CONTEXT_BOUNDARIES]: {
+    ruleId: CONTEXT_BOUNDARIES,
+    description: "Keep bounded contexts apart: import another context's published language only",
+    summary:
+      'a file of one bounded context (`contexts`, or detected: each module, or each folder under `contexts/`) imports from another only what that one publishes (its commands and events, or its `publishes` globs), type-only imports included; a shared kernel may be imported by all and imports no context',
+    messages: contextBoundariesMessages,
+    appliesTo: (classification) => classification.context !== undefined,
+    run: (project, facts) => checkContextBoundaries(project.config, facts),
+  },
   [LAYER_DIRECTION]: {
     ruleId: LAYER_DIRECTION,
     description: 'Enforce the allowed-import matrix between the Cosmic Python layers',
@@ -209,9 +219,11 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
 /**
  * Rules that judge import edges, most specific first. One edge is reported once, by the most
  * specific rule that is on: a handler importing a concrete repository is
- * `handlers-use-unit-of-work`, not also `unit-of-work-boundary` and `layer-direction`.
+ * `handlers-use-unit-of-work`, not also `unit-of-work-boundary` and `layer-direction`. An edge into
+ * another bounded context's unpublished module is `context-boundaries` first: whatever it breaks
+ * inside, the fix is not to reach into that context at all.
  */
-const EDGE_PRECEDENCE = [HANDLERS_USE_UNIT_OF_WORK, UNIT_OF_WORK_BOUNDARY, MESSAGE_BUS_DECOUPLED, HANDLERS_DO_NOT_CALL_HANDLERS, BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, LAYER_DIRECTION];
+const EDGE_PRECEDENCE = [CONTEXT_BOUNDARIES, HANDLERS_USE_UNIT_OF_WORK, UNIT_OF_WORK_BOUNDARY, MESSAGE_BUS_DECOUPLED, HANDLERS_DO_NOT_CALL_HANDLERS, BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, LAYER_DIRECTION];
 
 /** Whether the description turns a rule on (any severity but `off`). */
 export function isOn(project: Project, ruleId: string): boolean {

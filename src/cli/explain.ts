@@ -98,7 +98,11 @@ function targetText(project: Project, imported: ResolvedImport): string {
 /** `explain <file[:line]>`: the file's layer and role and why, then each import (on that line) with its verdict and the rule that gave it. */
 export function explainFile(project: Project, file: string, line: number | undefined): string {
   const classification = project.classifier.classify(file);
-  const lines = [`${classification.file}`, ...layerAndRoleLines(classification), `  checked: ${classification.included ? 'yes' : 'no (outside include, or in exclude): no rule looks at it'}`];
+  const lines = [
+    `${classification.file}`,
+    ...layerAndRoleLines(classification, project.config),
+    `  checked: ${classification.included ? 'yes' : 'no (outside include, or in exclude): no rule looks at it'}`,
+  ];
   const model = buildProjectModel(project, [file]);
   for (const diagnostic of model.diagnostics) lines.push(`  could not be checked: ${diagnostic.message}`);
   const facts = model.files.get(file);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { relativePosix } from './paths.js';
-import { LAYERS, type GlobList, type Layer } from './types.js';
+import { LAYERS, type BoundedContext, type GlobList, type Layer } from './types.js';
 import { compareText } from './order.js';
 import { dependOnListing } from './watch.js';
 
@@ -43,6 +43,8 @@ function stem(name: string): string {
 
 export interface DetectedLayout {
   layers: GlobList<Layer>[];
+  /** Bounded contexts, when the modules make two or more (see `contextsOf`). */
+  contexts: BoundedContext[];
   /**
    * What was found, one line each, for `classify` and the audit: first a summary (`3 modules (a,
    * b, c)`), then a line per layer, then what inside a module was left in no layer.
@@ -142,7 +144,7 @@ export function detectLayout(root: string): DetectedLayout {
   // shallowest folder holding a lone `domain` folder is one.
   const lone = found.modules.length === 0 ? [...found.loneDomains].sort((a, b) => a.depth - b.depth || compareText(a.directory, b.directory))[0] : undefined;
   const modules = lone ? [loneDomainModule(lone.directory, found.visited.get(lone.directory)!)] : [...found.modules];
-  if (modules.length === 0) return { layers: [], notes: [] };
+  if (modules.length === 0) return { layers: [], contexts: [], notes: [] };
   modules.sort((a, b) => compareText(a.directory, b.directory));
 
   const relative = (target: string): string => relativePosix(root, target);
@@ -215,6 +217,38 @@ export function detectLayout(root: string): DetectedLayout {
     if (layer === 'shared' && settingsFiles.length > 0) parts.push(`${settingsFiles.length === 1 ? 'file' : 'files'} ${settingsFiles.join(', ')} (settings read from the environment)`);
     if (parts.length > 0) notes.push(`${layer}: ${parts.join('; ')}`);
   }
+  const contexts = contextsOf(root, modules);
+  if (contexts.length > 0) {
+    const described = contexts.map((context) => `${context.name}${context.sharedKernel ? ' (shared kernel)' : ''}: ${context.roots.map((folder) => `${folder}/`).join(', ')}`);
+    notes.push(`contexts: ${listed(described)} (each publishes its commands and events; name them under "contexts" in a config file to change that)`);
+  }
   if (unrecognised.length > 0) notes.push(`in no layer: ${listed(unrecognised)} (name them under "layers" in a config file)`);
-  return { layers: LAYERS.filter((layer) => globs.get(layer)!.length > 0).map((layer) => ({ name: layer, globs: globs.get(layer)! })), notes };
+  return { layers: LAYERS.filter((layer) => globs.get(layer)!.length > 0).map((layer) => ({ name: layer, globs: globs.get(layer)! })), contexts, notes };
+}
+
+/** Folders that hold one folder per bounded context: `src/Contexts/<context>/<module>/`, `bounded-contexts/<context>/…`. */
+const CONTEXT_HOLDERS = ['contexts', 'boundedcontexts'];
+/** A context by one of these names is a shared kernel: `Shared/{domain,infrastructure}`, `shared-kernel/`, a `libs/` of building blocks every module uses. */
+const SHARED_KERNELS = ['shared', 'sharedkernel', 'kernel', 'common', 'lib', 'libs'];
+
+/**
+ * The bounded contexts the modules make: a module under a `contexts` (or `bounded-contexts`) folder
+ * belongs to the context folder it sits in (`src/Contexts/Mooc/Courses` is context Mooc), any other
+ * module is a context of its own; folders of one name are one context (`src/lib/bounded-contexts/iam`
+ * and `src/bounded-contexts/iam`). Fewer than two contexts make none: one context has no boundary.
+ */
+function contextsOf(root: string, modules: readonly Module[]): BoundedContext[] {
+  const byName = new Map<string, Set<string>>();
+  for (const module of modules) {
+    const parts = relativePosix(root, module.directory).split('/');
+    const holder = parts.findIndex((part, index) => index < parts.length - 1 && CONTEXT_HOLDERS.includes(normalise(part)));
+    const folder = holder >= 0 ? parts.slice(0, holder + 2).join('/') : parts.join('/');
+    if (folder === '') return [];
+    const name = folder.split('/').at(-1)!;
+    byName.set(name, (byName.get(name) ?? new Set()).add(folder));
+  }
+  if (byName.size < 2) return [];
+  return [...byName.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([name, folders]) => ({ name, roots: [...folders].sort(compareText), publishes: undefined, sharedKernel: SHARED_KERNELS.includes(normalise(name)) }));
 }

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { detectLayout } from './detect.js';
+import { resolveContexts } from './contexts.js';
 import { CosmicError } from './errors.js';
 import { INFRASTRUCTURE_PACKAGES, packageList, PERSISTENCE_PACKAGES } from './infrastructure.js';
 import { PRESETS } from './presets.js';
 import { readRegularFile, requireRegularFile } from './read-file.js';
-import type { CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
+import type { BoundedContext, CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
 import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 import { validateConfig } from './validate.js';
 import { parse as parseJsoncText, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -138,13 +139,16 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
   const preset = PRESETS[input.preset ?? options.presetHint ?? 'recommended'];
   let layers: GlobList<Layer>[] = keyedLists(LAYERS, input.layers);
   const detected: string[] = [];
+  // Contexts are detected with the layers, from the same modules; a config that names its layers names its contexts too.
+  let contexts: BoundedContext[] = input.contexts ? resolveContexts(input.contexts, root, source) : [];
   if (layers.length === 0) {
     const layout = detectLayout(root);
     if (layout.layers.length === 0) {
       throw new CosmicError('config', `no layers are configured and none could be detected under ${root}: add a "layers" map to cosmic-lint.config.json (see the README)`, source);
     }
     layers = layout.layers;
-    detected.push(...layout.notes);
+    if (!input.contexts) contexts = layout.contexts;
+    detected.push(...layout.notes.filter((note) => input.contexts === undefined || !note.startsWith('contexts: ')));
   }
   // Whatever reaches storage is infrastructure too, so a package added to persistence is kept out
   // of the domain as well; each list's `remove` applies to that list only.
@@ -163,6 +167,7 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     tsconfigs: findTsconfigs(input, root, source),
     layers,
     roles: keyedLists(ROLE_KEYS, input.roles),
+    contexts,
     infrastructure,
     persistence,
     http: httpList([...HTTP_ENTRIES, ...(input.http?.add ?? [])], input.http?.remove),

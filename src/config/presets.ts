@@ -6,6 +6,7 @@ export const RULE_IDS: readonly string[] = [
   'cosmic/aggregate-reference-by-id',
   'cosmic/bootstrap-only-from-entrypoints',
   'cosmic/command-handler-returns-nothing',
+  'cosmic/context-boundaries',
   'cosmic/domain-purity',
   'cosmic/handlers-do-not-call-handlers',
   'cosmic/handlers-use-unit-of-work',
@@ -191,6 +192,8 @@ const RECOMMENDED_RULES: Record<string, Severity> = {
   'cosmic/message-bus-decoupled': 'error',
   'cosmic/no-transitive-violation': 'error',
   'cosmic/one-handler-per-command': 'error',
+  // Ch. 11 and the epilogue: contexts integrate through their published messages (on only when the project has contexts).
+  'cosmic/context-boundaries': 'error',
 };
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {

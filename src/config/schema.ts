@@ -10,6 +10,17 @@ const globs = {
 
 const severity = { enum: ['off', 'warn', 'error'] } as const;
 
+const folders = {
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  ],
+  description: 'A folder or a list of folders, relative to the config file (not globs).',
+} as const;
+
+/** A context's name: a word, as it appears in messages, reports and generated rule names. */
+export const CONTEXT_NAME = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
+
 function keyedGlobs(keys: readonly string[], what: string) {
   return {
     type: 'object',
@@ -54,6 +65,32 @@ export const CONFIG_SCHEMA = {
       ROLE_KEYS,
       'Finer roles inside layers. A role listed here is taken from its globs only (its naming convention is off); a glob starting with "!" takes files out of that role\'s globs; "none" lists files that get no role at all. Roles not listed come from conventional names.',
     ),
+    contexts: {
+      type: 'object',
+      description:
+        'Bounded contexts by name: each a folder (or a list of folders) relative to the config file, or { root, publishes, sharedKernel }. A file of one context imports from another only what that one publishes (cosmic/context-boundaries). Without this key, contexts are detected with the layers.',
+      propertyNames: { pattern: CONTEXT_NAME },
+      additionalProperties: {
+        description: 'A folder, a list of folders, or an object with root (required), publishes and sharedKernel.',
+        oneOf: [
+          folders,
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['root'],
+            properties: {
+              root: folders,
+              publishes: {
+                ...globs,
+                description:
+                  "The context's published language, globs relative to each of its folders (`events/**`, `index.ts`). Without it: its commands and events (files with role commands or events).",
+              },
+              sharedKernel: { type: 'boolean', description: 'A shared kernel: every context may import it, and it imports no context.' },
+            },
+          },
+        ],
+      },
+    },
     infrastructure: packageListSchema('Packages the domain must not import, on top of the shipped list (which includes every persistence package).'),
     http: packageListSchema(
       'What the service layer must not know of HTTP (cosmic/service-layer-knows-no-http), on top of the shipped list: a package name or glob (`express`, `@fastify/*`), or `package#Export` for some of its exports (`@nestjs/common#*Exception`).',

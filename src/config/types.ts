@@ -41,6 +41,19 @@ export interface PackageListInput {
   remove?: string[];
 }
 
+/** One bounded context as written: its folder(s), or those and what it publishes. */
+export type ContextInput =
+  | string
+  | string[]
+  | {
+      /** The context's folder, or folders (one context can span `src/lib/<name>` and `src/<name>`), relative to the config file. */
+      root: string | string[];
+      /** Its published language: globs relative to each root. Without it, its commands and events (files with role `commands` or `events`). */
+      publishes?: string | string[];
+      /** A shared kernel: every context may import it, and it imports no context. */
+      sharedKernel?: boolean;
+    };
+
 /** What a user writes in cosmic-lint.config.json (or settings.cosmic). */
 export interface CosmicConfigInput {
   $schema?: string;
@@ -50,6 +63,8 @@ export interface CosmicConfigInput {
   tsconfig?: string | string[];
   layers?: Partial<Record<Layer, string | string[]>>;
   roles?: Partial<Record<RoleKey, string | string[]>>;
+  /** Bounded contexts by name; without it, detected when layers are detected. */
+  contexts?: Record<string, ContextInput>;
   infrastructure?: PackageListInput;
   persistence?: PackageListInput;
   /** What the service layer must not know of HTTP: packages, or `package#Export` names (globs allowed). */
@@ -105,6 +120,16 @@ export interface GlobList<K extends string> {
   globs: string[];
 }
 
+/** A bounded context, resolved: every path relative to the config root, POSIX. */
+export interface BoundedContext {
+  name: string;
+  /** Its folders, without a trailing slash. */
+  roots: string[];
+  /** Globs (relative to the config root) of what it publishes; undefined: its commands and events. */
+  publishes: string[] | undefined;
+  sharedKernel: boolean;
+}
+
 /** A loaded, validated, defaulted configuration; what every check reads. */
 export interface ResolvedConfig {
   /** Absolute directory globs and relative paths are taken from. */
@@ -119,6 +144,8 @@ export interface ResolvedConfig {
   layers: GlobList<Layer>[];
   /** Each listed role's globs (and `none`'s); a glob starting with `!` takes files out of the same list's other globs. */
   roles: GlobList<RoleKey>[];
+  /** The bounded contexts, configured or detected; empty when the project is one context. */
+  contexts: BoundedContext[];
   /** Packages the domain must not import: persistence plus transport, messaging, cloud, frameworks and I/O. */
   infrastructure: PackageList;
   /** Packages that reach storage (ORMs, database and cache clients): a handler reaches them through the unit of work only. */

@@ -198,8 +198,10 @@ function describe(error: ErrorObject): string {
       return `${path}: expected one of ${allowed.join(', ')}, got ${got}${hint ? ` (did you mean "${hint}"?)` : ''}`;
     }
     case 'oneOf':
-      return `${path}: expected ${(error.parentSchema as { description?: string }).description?.replace(/\.$/, '').toLowerCase() ?? 'one of the allowed forms'}, got ${got}`;
+      return `${path}: expected ${lowerFirst((error.parentSchema as { description?: string }).description?.replace(/\.$/, '')) ?? 'one of the allowed forms'}, got ${got}`;
     case 'propertyNames':
+      if (path.startsWith('contexts'))
+        return `${path}: "${String((error.params as { propertyName: string }).propertyName)}" is not a usable context name (letters, digits, "_", "-" and ".", starting with a letter or digit)`;
       return `${path}: "${String((error.params as { propertyName: string }).propertyName)}" is not a cosmic rule id (expected "cosmic/<rule>")`;
     case 'type':
       return `${path}: expected ${String((error.params as { type: string }).type)}, got ${got}`;
@@ -212,11 +214,15 @@ function describe(error: ErrorObject): string {
   }
 }
 
-/** Drop the errors a better one already explains: branch failures under a failed `oneOf`, and `pattern` under `propertyNames`. */
+function lowerFirst(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Drop the errors a better one already explains: branch failures under a failed `oneOf` (nested `oneOf`s too), and `pattern` under `propertyNames`. */
 function keepUseful(errors: ErrorObject[]): ErrorObject[] {
   const oneOfPaths = new Set(errors.filter((error) => error.keyword === 'oneOf').map((error) => error.schemaPath));
   return errors.filter((error) => {
-    if (error.keyword === 'oneOf') return true;
+    if (error.keyword === 'oneOf') return ![...oneOfPaths].some((outer) => outer !== error.schemaPath && error.schemaPath.startsWith(outer.replace(/oneOf$/, 'oneOf/')));
     if (error.propertyName !== undefined && error.keyword !== 'propertyNames') return false;
     for (const schemaPath of oneOfPaths) {
       if (error.schemaPath.startsWith(schemaPath.replace(/oneOf$/, 'oneOf/'))) return false;
@@ -262,6 +268,56 @@ function negationProblems(config: CosmicConfigInput): string[] {
   return problems;
 }
 
+/** What only a glob would hold (a folder may have brackets or parentheses: `[id]`, `(group)`). */
+const GLOB_CHARACTERS = /[*?{}]/;
+
+/** A context's folders in one form, POSIX, without `./` or a trailing slash. */
+export function contextFolders(input: NonNullable<CosmicConfigInput['contexts']>[string]): string[] {
+  const roots = typeof input === 'string' || Array.isArray(input) ? input : input.root;
+  return (Array.isArray(roots) ? roots : [roots]).map(
+    (root) =>
+      root
+        .replaceAll('\\', '/')
+        .replace(/^(?:\.\/)+/, '')
+        .replace(/\/+$/, '') || '.',
+  );
+}
+
+/** What the schema cannot say about contexts: folders are folders (not globs, inside the project), no two contexts share one, and what they publish. */
+function contextProblems(config: CosmicConfigInput): string[] {
+  const problems: string[] = [];
+  const owners: Array<{ folder: string; name: string }> = [];
+  for (const [name, input] of Object.entries(config.contexts ?? {})) {
+    const where = typeof input === 'string' || Array.isArray(input) ? `contexts.${name}` : `contexts.${name}.root`;
+    for (const folder of contextFolders(input)) {
+      if (GLOB_CHARACTERS.test(folder)) problems.push(`${where}: "${folder}" is a glob; a context's root is a folder (list several folders if the context spans them)`);
+      else if (folder === '..' || folder.startsWith('../') || folder.startsWith('/') || /^[A-Za-z]:/.test(folder))
+        problems.push(`${where}: "${folder}" is outside the config's folder; put the config file above every context`);
+      else owners.push({ folder, name });
+    }
+    if (typeof input === 'object' && !Array.isArray(input) && input.publishes !== undefined) {
+      const publishes = Array.isArray(input.publishes) ? input.publishes : [input.publishes];
+      for (const glob of publishes) {
+        const problem = glob.startsWith('!') ? `"${glob}" is a negated glob; list what the context publishes` : globComplexityProblem(glob);
+        if (problem) problems.push(`contexts.${name}.publishes: ${problem}`);
+      }
+    }
+  }
+  for (const [index, one] of owners.entries()) {
+    for (const other of owners.slice(index + 1)) {
+      const inside = (a: string, b: string) => a === b || b === '.' || a.startsWith(`${b}/`);
+      if (inside(one.folder, other.folder) || inside(other.folder, one.folder)) {
+        problems.push(
+          one.name === other.name
+            ? `contexts.${one.name}: "${one.folder}" and "${other.folder}" overlap; list each folder once`
+            : `contexts: "${one.folder}" (${one.name}) and "${other.folder}" (${other.name}) overlap; a file belongs to one context, so no context's folder may hold another's`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** The problems with a config value, one readable line each (key path and expectation); empty when valid. */
 export function configProblems(value: unknown): string[] {
   let plain: unknown;
@@ -286,7 +342,7 @@ function plainProblems(value: unknown): string[] {
       const hint = suggest(ruleId, RULE_IDS);
       return `rules.${ruleId}: unknown rule${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${RULE_IDS.join(', ')}`;
     });
-  return [...negationProblems(config), ...globProblems(config), ...unknownRules];
+  return [...negationProblems(config), ...globProblems(config), ...contextProblems(config), ...unknownRules];
 }
 
 /** Validates a config value, throwing one config error that lists every problem. */

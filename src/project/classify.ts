@@ -6,6 +6,7 @@ import { leavesRoot, toPosix } from '../config/paths.js';
 import { globComplexityProblem } from '../config/validate.js';
 import { conventionalRole } from './roles.js';
 import { compareText } from '../config/order.js';
+import { contextOfFile } from '../config/contexts.js';
 
 export interface Classification {
   /** POSIX path relative to the config root. */
@@ -22,6 +23,10 @@ export interface Classification {
   roleFrom?: 'glob' | 'file-name' | 'folder' | undefined;
   /** What was considered and not applied: a `!` glob that took the file out of a role, a convention that does not hold here. */
   roleNotes: string[];
+  /** The bounded context holding the file, when the config has contexts. */
+  context?: string | undefined;
+  /** Whether its context publishes it (its published language, or a shared kernel's file): other contexts may import it. */
+  published?: boolean | undefined;
 }
 
 export interface Classifier {
@@ -101,6 +106,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
   const isIncluded = anyOf(config.include, 'include', config.source);
   const isExcluded = anyOf(config.exclude, 'exclude', config.source);
   const cache = new Map<string, Classification>();
+  const published = new Map(config.contexts.flatMap((context) => (context.publishes ? [[context.name, anyOf(context.publishes, `contexts.${context.name}.publishes`, config.source)] as const] : [])));
 
   function classifyRelative(file: string): Classification {
     const outside = leavesRoot(file);
@@ -156,7 +162,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
       roleFrom = convention.from;
       roleNotes.push(...convention.notes);
     }
-    return {
+    const classification: Classification = {
       file,
       included: isIncluded(file) && !isExcluded(file),
       layer: layer?.name,
@@ -166,6 +172,14 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
       roleFrom,
       roleNotes,
     };
+    const inContext = contextOfFile(file, config.contexts);
+    if (inContext) {
+      const { context } = inContext;
+      const publishes = published.get(context.name);
+      classification.context = context.name;
+      classification.published = context.sharedKernel || (publishes ? publishes(file) : role === 'commands' || role === 'events');
+    }
+    return classification;
   }
 
   return {

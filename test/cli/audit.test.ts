@@ -393,8 +393,11 @@ describe('which project the audit works on', () => {
 
   it('checks every module of a vertical-slice layout with its own globs, and skips nested tests, mocks and specs', async () => {
     const { result } = await auditJson(fixturePath('layouts', 'vertical-slices'));
+    // Each slice is a detected bounded context: payment reaching into order's model crosses one.
     expect(rows(result)).toEqual([
       ['cosmic/layer-direction', 'src/modules/order/domain/order.ts', 2],
+      ['cosmic/context-boundaries', 'src/modules/payment/domain/payment.ts', 1],
+      ['cosmic/context-boundaries', 'src/modules/payment/use-cases/pay.ts', 2],
       ['cosmic/no-unclassified-files', 'src/modules/user/index.ts', 1],
       ['cosmic/no-unclassified-files', 'src/modules/user/utils/slug.ts', 1],
       ['cosmic/no-unclassified-files', 'src/scripts/seed.ts', 1],

@@ -37,6 +37,9 @@ describe('layout detection finds every module', () => {
     expect(notes).toContain(
       'bootstrap: files src/app.module.ts (a NestJS module: it wires providers and controllers), src/main.ts (a guess from its name: confirm it in a config file), src/modules/order/OrderModule.ts (a NestJS module: it wires providers and controllers), src/modules/user/user.module.ts (a NestJS module: it wires providers and controllers)',
     );
+    expect(notes).toContain(
+      'contexts: order: src/modules/order/, payment: src/modules/payment/, user: src/modules/user/ (each publishes its commands and events; name them under "contexts" in a config file to change that)',
+    );
     // Nested tests and mocks are neither modules nor "left in no layer": they are not checked.
     expect(notes.at(-1)).toBe('in no layer: src/modules/user/index.ts, src/modules/user/utils/ (name them under "layers" in a config file)');
   });
@@ -52,6 +55,42 @@ describe('layout detection finds every module', () => {
         'src/Contexts/Shared/infrastructure/**',
       ],
     });
+  });
+
+  it('finds bounded contexts: each module, or each folder under a contexts folder; folders of one name are one context; a shared kernel by name; one context is none', () => {
+    const contextsOf = (root: string) => detectLayout(root).contexts.map(({ name, roots, sharedKernel }) => [name, roots, sharedKernel]);
+    expect(contextsOf(fixturePath('layouts', 'bounded-contexts'))).toEqual([
+      ['Backoffice', ['src/Contexts/Backoffice'], false],
+      ['Mooc', ['src/Contexts/Mooc'], false],
+      ['Shared', ['src/Contexts/Shared'], true],
+    ]);
+    expect(contextsOf(fixturePath('layouts', 'vertical-slices')).map(([name]) => name)).toEqual(['order', 'payment', 'user']);
+    const split = project('split-contexts', [
+      'src/lib/bounded-contexts/iam/authentication/domain/x.ts',
+      'src/lib/bounded-contexts/iam/authentication/application/x.ts',
+      'src/bounded-contexts/iam/adapters/domain/x.ts',
+      'src/bounded-contexts/iam/adapters/infrastructure/x.ts',
+      'src/lib/bounded-contexts/todo/todo/domain/x.ts',
+      'src/lib/bounded-contexts/todo/todo/application/x.ts',
+      'src/libs/domain/x.ts',
+      'src/libs/application/x.ts',
+    ]);
+    expect(contextsOf(split)).toEqual([
+      ['iam', ['src/bounded-contexts/iam', 'src/lib/bounded-contexts/iam'], false],
+      ['libs', ['src/libs'], true],
+      ['todo', ['src/lib/bounded-contexts/todo'], false],
+    ]);
+    expect(contextsOf(fixturePath('layouts', 'book'))).toEqual([]);
+    const config = resolveConfig({}, split, 'detected layout');
+    const classifier = createClassifier(config);
+    expect(classifier.classify(path.join(split, 'src/bounded-contexts/iam/adapters/domain/x.ts'))).toMatchObject({ context: 'iam', published: false });
+    expect(classifier.classify(path.join(split, 'src/libs/domain/x.ts'))).toMatchObject({ context: 'libs', published: true });
+    // A config that names its contexts is taken at its word: the detected ones are not added.
+    expect(resolveConfig({ contexts: { todo: 'src/lib/bounded-contexts/todo' } }, split, 'config').contexts.map((context) => context.name)).toEqual(['todo']);
+    // A misspelt folder would leave its context empty and its boundary unchecked: it is a config error.
+    expect(() => resolveConfig({ contexts: { todo: 'src/lib/bounded-context/todo' } }, split, 'config')).toThrow(
+      `invalid configuration: contexts.todo: "src/lib/bounded-context/todo" is not a folder (looked for ${path.join(split, 'src/lib/bounded-context/todo')})`,
+    );
   });
 
   it('maps every spelling of the issue: clean architecture, the book, presentation and interfaces', () => {
@@ -90,9 +129,10 @@ describe('layout detection finds every module', () => {
     const early = project('chapter-one', ['src/domain/model.ts', 'src/domain/model.test.ts', 'src/other/domain/x.ts']);
     expect(detectLayout(early)).toEqual({
       layers: [{ name: 'domain', globs: ['src/domain/**'] }],
+      contexts: [],
       notes: ["1 module (src): a domain folder alone, as in the book's first chapters", 'domain: folder src/domain/', 'in no layer: src/other/ (name them under "layers" in a config file)'],
     });
-    expect(detectLayout(project('nothing', ['lib/services/x.ts', 'api/x.ts']))).toEqual({ layers: [], notes: [] });
+    expect(detectLayout(project('nothing', ['lib/services/x.ts', 'api/x.ts']))).toEqual({ layers: [], contexts: [], notes: [] });
   });
 
   it('generates globs that never put a file in two layers, even with a module inside a module and layer-named app folders', () => {

@@ -33,7 +33,7 @@ describe('config validation', () => {
   });
 
   it('accepts every fixture config', () => {
-    const configs = ['allocation', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];
+    const configs = ['allocation', 'contexts', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];
     for (const config of configs) {
       const value: unknown = JSON.parse(fs.readFileSync(fixturePath(config, 'cosmic-lint.config.json'), 'utf8'));
       expect(configProblems(value), config).toEqual([]);
@@ -95,6 +95,52 @@ describe('config validation', () => {
     ]);
     expect(configProblems({ layers: { domain: ['src/domain/**', '!src/domain/legacy/**'] } })).toEqual([
       'layers.domain[1]: "!src/domain/legacy/**" is a negated glob, which only "roles" supports; narrow this layer\'s other globs instead, or add the files to "exclude"',
+    ]);
+  });
+
+  it('accepts contexts as a folder, a list of folders, or { root, publishes, sharedKernel }', () => {
+    expect(
+      configProblems({
+        contexts: {
+          allocation: 'src/allocation',
+          iam: ['src/lib/iam', './src/iam/'],
+          orders: { root: 'src/orders', publishes: ['domain/events.ts', 'contracts/**'] },
+          'shared-kernel': { root: 'src/shared', sharedKernel: true },
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('explains what a context cannot be: a glob, outside the project, inside another, a bad name, a negated publishes glob', () => {
+    expect(
+      configProblems({
+        contexts: {
+          modules: 'src/modules/*',
+          outside: '../elsewhere',
+          orders: { root: 'src/orders', publishes: '!domain/model.ts' },
+          billing: ['src/orders/billing', 'src/billing', 'src/billing/'],
+          'bad name': 'src/bad',
+        },
+      }),
+    ).toEqual(['contexts: "bad name" is not a usable context name (letters, digits, "_", "-" and ".", starting with a letter or digit)']);
+    expect(
+      configProblems({
+        contexts: {
+          modules: 'src/modules/*',
+          outside: '../elsewhere',
+          orders: { root: 'src/orders', publishes: '!domain/model.ts' },
+          billing: ['src/orders/billing', 'src/billing', 'src/billing/'],
+        },
+      }),
+    ).toEqual([
+      'contexts.modules: "src/modules/*" is a glob; a context\'s root is a folder (list several folders if the context spans them)',
+      'contexts.outside: "../elsewhere" is outside the config\'s folder; put the config file above every context',
+      'contexts.orders.publishes: "!domain/model.ts" is a negated glob; list what the context publishes',
+      'contexts: "src/orders" (orders) and "src/orders/billing" (billing) overlap; a file belongs to one context, so no context\'s folder may hold another\'s',
+      'contexts.billing: "src/billing" and "src/billing" overlap; list each folder once',
+    ]);
+    expect(configProblems({ contexts: { orders: { publishes: 'x.ts' } } })).toEqual([
+      'contexts.orders: expected a folder, a list of folders, or an object with root (required), publishes and sharedKernel, got {"publishes":"x.ts"}',
     ]);
   });
 

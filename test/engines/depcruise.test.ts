@@ -24,6 +24,7 @@ const FIXTURES = [
   'audit/transitive',
   'audit/one-root-cause',
   'audit/cycle',
+  'contexts',
   // Real projects: their configs use extglobs (`!(index|*Controller).ts`) the rules must translate as picomatch reads them.
   ...fs.readdirSync(fixturePath('real')).map((name) => `real/${name}`),
   ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`),
@@ -82,13 +83,14 @@ async function depcruiseApi(fixture: string): Promise<CruiseViolation[]> {
   }
 }
 
-/** The edges our audit reports that the layer matrix (or domain purity) forbids, as `from -> to`. */
+/** The edges our audit reports that the layer matrix, domain purity or a context boundary forbids, as `from -> to`. */
 function matrixEdges(fixture: string, result: AuditResult): string[] {
   const root = fixturePath(...fixture.split('/'));
   const config = loadConfigFile(path.join(root, 'cosmic-lint.config.json'));
   const edges = result.violations.flatMap((violation) => {
     if (violation.chain.length > 0 || !violation.to) return [];
     if (violation.ruleId === 'cosmic/domain-purity') return [`${violation.file} -> ${violation.to.package}`];
+    if (violation.ruleId === 'cosmic/context-boundaries' && violation.to.file) return [`${violation.file} -> ${violation.to.file}`];
     if (!violation.to.file || !violation.to.layer || !violation.from.layer) return [];
     const from = { layer: violation.from.layer, role: violation.from.role ?? undefined };
     const to = { layer: violation.to.layer, role: violation.to.role ?? undefined };

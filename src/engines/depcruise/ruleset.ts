@@ -1,5 +1,6 @@
 import { cellAllows, matrixCell } from '../../checks/matrix.js';
-import type { Layer, ResolvedConfig, Role } from '../../config/types.js';
+import type { BoundedContext, Layer, ResolvedConfig, Role } from '../../config/types.js';
+import type { Classification } from '../../project/classify.js';
 import { LAYERS } from '../../config/types.js';
 import { discoverFiles } from '../../project/discover.js';
 import type { Project } from '../../project/project.js';
@@ -227,6 +228,7 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
       },
     );
   }
+  rules.push(...contextRules(config, files));
   const layerCycles = config.rules['cosmic/no-layer-cycles'];
   if (layerCycles && layerCycles !== 'off') {
     // A cycle that leaves a layer and comes back to it: one that spans two or more layers.
@@ -239,6 +241,53 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
         severity: severity('cosmic/no-layer-cycles'),
         from: { path: pattern },
         to: { circular: true, via: { pathNot: pattern } },
+      });
+    }
+  }
+  return rules;
+}
+
+/** Where a context's files are: under any of its folders. */
+function contextPattern(context: BoundedContext): string {
+  return `^(?:${context.roots.map((folder) => (folder === '.' ? '' : `${escape(folder)}/`)).join('|')})`;
+}
+
+/**
+ * `cosmic/context-boundaries` as dependency-cruiser rules: one per context, forbidding every other
+ * (non-kernel) context to import what it does not publish (its `publishes` globs, or the files
+ * with role commands or events: regenerate after adding one), and one per shared kernel,
+ * forbidding it every context.
+ */
+function contextRules(config: ResolvedConfig, files: readonly Classification[]): ForbiddenRule[] {
+  const ruleId = 'cosmic/context-boundaries';
+  const setting = config.rules[ruleId];
+  if (!setting || setting === 'off') return [];
+  const severity = setting === 'warn' ? 'warn' : 'error';
+  const contexts = config.contexts;
+  const kernels = contexts.filter((context) => context.sharedKernel);
+  const name = (context: BoundedContext) => context.name.replace(/[^A-Za-z0-9-]/g, '-');
+  const rules: ForbiddenRule[] = [];
+  for (const target of contexts.filter((context) => !context.sharedKernel)) {
+    const others = contexts.filter((context) => context !== target && !context.sharedKernel);
+    if (others.length > 0) {
+      const published = target.publishes
+        ? target.publishes.map(globToRegex)
+        : [filesPattern(files.filter((file) => file.context === target.name && file.published).map((file) => file.file))].filter((pattern) => pattern !== '^(?:)$');
+      rules.push({
+        name: `cosmic-context-into-${name(target)}`,
+        comment: `other contexts import only what ${target.name} publishes (${target.publishes ? target.publishes.join(', ') : 'its commands and events'}) (${ruleId})`,
+        severity,
+        from: { path: others.map(contextPattern).join('|') },
+        to: { path: contextPattern(target), ...(published.length > 0 ? { pathNot: published.join('|') } : {}) },
+      });
+    }
+    for (const kernel of kernels) {
+      rules.push({
+        name: `cosmic-kernel-${name(kernel)}-into-${name(target)}`,
+        comment: `the shared kernel ${kernel.name} imports no context (${ruleId})`,
+        severity,
+        from: { path: contextPattern(kernel) },
+        to: { path: contextPattern(target) },
       });
     }
   }
