@@ -41,6 +41,12 @@ export interface AuditOutcome {
   unmatchedGlobs: string[];
 }
 
+function countBy(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
+}
+
 /** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const started = options.now();
@@ -115,10 +121,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     diagnostics,
     files: model.files.size,
     imports: [...model.files.values()].flatMap((file) =>
-      file.imports.flatMap((imported) =>
-        file.classification.layer && imported.target.type === 'file' && imported.target.classification.layer ? [{ from: file.classification.layer, to: imported.target.classification.layer }] : [],
-      ),
+      file.imports.flatMap((imported) => (imported.target.type === 'file' ? [{ from: file.classification, to: imported.target.classification }] : [])),
     ),
+    contextFiles: countBy([...model.files.values()].flatMap((file) => (file.classification.context ? [file.classification.context] : []))),
     durationMs: options.now() - started,
     timing: options.timing,
     tool: { name: packageInfo().name, version: packageInfo().version },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Layer } from '../config/types.js';
-import { chainItems, type AuditResult, type LayerEdge, type Violation } from '../results/violation.js';
+import { chainItems, type AuditResult, type ContextEdge, type ContextSummary, type LayerEdge, type Violation } from '../results/violation.js';
 import { escapeXml, neutralise } from './escape.js';
 import { hopsLeftOut, plural } from './words.js';
 
@@ -45,13 +45,40 @@ export function layerDiagramSource(layers: readonly Layer[], edges: readonly Lay
   return lines.join('\n');
 }
 
+/** The context map: bounded contexts as boxes (a shared kernel dashed), the imports from one into another as arrows, labelled with how many are of the published language; red ones break a rule. */
+export function contextDiagramSource(contexts: readonly ContextSummary[], edges: readonly ContextEdge[]): string {
+  const lines = [
+    'digraph contexts {',
+    '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.6, ranksep=1.1, fontname="Helvetica"];',
+    '  node [shape=box, style="rounded,filled", fillcolor="#f5f7fa", color="#5b6b7f", fontname="Helvetica", fontsize=13, margin="0.25,0.12"];',
+    '  edge [fontname="Helvetica", fontsize=11];',
+  ];
+  for (const [index, context] of contexts.entries()) {
+    const label = `${context.name}${context.sharedKernel ? '\n(shared kernel)' : ''}\n${context.files} ${context.files === 1 ? 'file' : 'files'}`;
+    lines.push(`  ${quote(`c${index}`)} [id=${quote(`context-${index}`)}, class="context", label=${quote(label)}${context.sharedKernel ? ', style="rounded,filled,dashed"' : ''}];`);
+  }
+  const node = new Map(contexts.map((context, index) => [context.name, `c${index}`]));
+  for (const edge of edges) {
+    const from = node.get(edge.from);
+    const to = node.get(edge.to);
+    if (!from || !to) continue;
+    const forbidden = edge.violations > 0;
+    const label = forbidden ? `${edge.violations} forbidden / ${edge.imports}` : edge.published === edge.imports ? `${edge.imports} published` : `${edge.published} published / ${edge.imports}`;
+    lines.push(
+      `  ${quote(from)} -> ${quote(to)} [class=${quote(forbidden ? 'forbidden' : 'allowed')}, label=${quote(label)}, color=${quote(forbidden ? '#d1242f' : '#8c959f')}, fontcolor=${quote(forbidden ? '#d1242f' : '#57606a')}, penwidth=${forbidden ? 2.2 : 1.2}];`,
+    );
+  }
+  lines.push('}');
+  return lines.join('\n');
+}
+
 const STYLE = `
 body{font:14px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#1f2328;background:#fff}
 header{padding:20px 28px;border-bottom:1px solid #d0d7de;background:#f6f8fa}h1{font-size:20px;margin:0 0 12px}
 .figures{display:flex;gap:14px;flex-wrap:wrap}.figure{border:1px solid #d0d7de;border-radius:8px;padding:8px 14px;background:#fff;min-width:92px}
 .figure b{display:block;font-size:22px}.figure.bad b{color:#d1242f}.figure.ok b{color:#1a7f37}
 main{padding:18px 28px}section{margin-bottom:26px}h2{font-size:16px;margin:0 0 10px}
-#diagram svg{max-width:100%;height:auto}
+#diagram svg,#context-map svg{max-width:100%;height:auto}
 .controls{display:flex;gap:10px;margin-bottom:10px;flex-wrap:wrap}input,select{font:inherit;padding:4px 8px;border:1px solid #d0d7de;border-radius:6px}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d8dee4;padding:6px 8px;text-align:left;vertical-align:top}
 th{cursor:pointer;user-select:none;background:#f6f8fa;position:sticky;top:0}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
@@ -108,7 +135,9 @@ function chainHtml(violation: Violation): string {
 /** One self-contained page: figures, the layer diagram (Graphviz, inline SVG), a filterable and sortable table of violations with chains. */
 export async function formatHtml(result: AuditResult): Promise<string> {
   const dot = await loadGraphviz();
-  const svg = dot(layerDiagramSource(result.layers, result.layerEdges)).replace(/^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>)?\s*/, '');
+  const inline = (source: string) => dot(source).replace(/^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>)?\s*/, '');
+  const svg = inline(layerDiagramSource(result.layers, result.layerEdges));
+  const contextSvg = result.contexts && result.contexts.length > 0 ? inline(contextDiagramSource(result.contexts, result.contextEdges ?? [])) : undefined;
   const live = result.violations.filter((violation) => !violation.baselined);
   const rules = [...new Set(live.map((violation) => violation.ruleId))].sort();
   const rows = live.map(
@@ -136,10 +165,12 @@ ${figure('errors', result.summary.errors, result.summary.errors > 0 ? 'bad' : 'o
 ${figure('warnings', result.summary.warnings, result.summary.warnings > 0 ? 'bad' : 'ok')}
 ${figure('baselined', result.summary.baselined, '')}
 ${figure('diagnostics', result.diagnostics.length, result.diagnostics.length > 0 ? 'bad' : 'ok')}
+${result.contextEdges ? figure('forbidden context pairs', result.contextEdges.filter((edge) => edge.violations > 0).length, result.contextEdges.some((edge) => edge.violations > 0) ? 'bad' : 'ok') : ''}
 ${figure('forbidden layer pairs', result.layerEdges.filter((edge) => edge.violations > 0).length, result.layerEdges.some((edge) => edge.violations > 0) ? 'bad' : 'ok')}
 </div>
 </header>
 <main>
+${contextSvg ? `<section><h2>Bounded contexts: the context map</h2><p class="empty">Arrows are imports from one context into another, labelled with how many are of its published language (or a shared kernel); red ones break the context boundaries, labelled with how many.</p><div id="context-map">${contextSvg}</div></section>` : ''}
 <section><h2>Layers and the imports between them</h2><p class="empty">Arrows are observed imports; red ones break the rules, labelled with how many.</p><div id="diagram">${svg}</div></section>
 ${result.diagnostics.length > 0 ? `<section><h2>Diagnostics: the check is incomplete</h2><ul class="diagnostics">${result.diagnostics.map((diagnostic) => `<li>${text(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}</li>`).join('')}</ul></section>` : ''}
 <section>

@@ -46,9 +46,19 @@ export function formatMarkdown(result: AuditResult): string {
       lines.push('', '| from → to | imports | violations |', '|---|---:|---:|');
       for (const edge of pairs) lines.push(`| ${edge.from} → ${edge.to} | ${edge.imports} | ${edge.violations} |`);
     }
+    const crossings = (result.contextEdges ?? []).filter((edge) => edge.violations > 0);
+    if (crossings.length > 0) {
+      lines.push('', '| context → context | imports | published | violations |', '|---|---:|---:|---:|');
+      for (const edge of crossings) lines.push(`| ${escapeMarkdown(`${edge.from} → ${edge.to}`)} | ${edge.imports} | ${edge.published} | ${edge.violations} |`);
+    }
     lines.push('', '### Violations', '');
     for (const violation of live) {
-      lines.push(`- **${violation.severity}** ${codeSpan(violation.ruleId)} ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}: ${escapeMarkdown(violation.message)}`);
+      const context = violation.from.context
+        ? ` (${escapeMarkdown(violation.to?.context && violation.to.context !== violation.from.context ? `${violation.from.context} → ${violation.to.context}` : violation.from.context)})`
+        : '';
+      lines.push(
+        `- **${violation.severity}** ${codeSpan(violation.ruleId)} ${escapeMarkdown(`${violation.file}:${violation.line}:${violation.column}`)}${context}: ${escapeMarkdown(violation.message)}`,
+      );
       for (const item of chainItems(violation)) {
         lines.push('hop' in item ? `  - ↳ ${escapeMarkdown(`${item.hop.file}:${item.hop.line}`)} imports ${escapeMarkdown(`'${item.hop.specifier}'`)}` : `  - ↳ ${hopsLeftOut(item.omitted)}`);
       }

@@ -54,6 +54,8 @@ function result(violation: Violation, ruleIndex: number): Result {
       },
     ],
     partialFingerprints: { 'cosmicLint/v1': violation.fingerprint },
+    // The bounded contexts of the two ends, for grouping results by context (only in a project with contexts).
+    ...(violation.from.context !== undefined ? { properties: { context: violation.from.context, targetContext: violation.to?.context ?? null } } : {}),
     ...(violation.chain.length > 0
       ? {
           relatedLocations: chainItems(violation).flatMap((item) =>

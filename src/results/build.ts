@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { ResolvedConfig, Severity } from '../config/types.js';
 import { formatMessage, type Finding } from '../checks/finding.js';
 import type { GraphFinding } from '../checks/graph.js';
-import type { Classifier } from '../project/classify.js';
+import type { Classification, Classifier } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Diagnostic } from '../project/model.js';
 import { relativePosix } from '../config/paths.js';
 import { assignFingerprints } from './fingerprint.js';
 import { compareText } from '../config/order.js';
-import { CHAIN_SHOWN, compareViolations, type AuditResult, type LayerEdge, type Violation } from './violation.js';
+import { CHAIN_SHOWN, compareViolations, type AuditResult, type ContextEdge, type ContextSummary, type LayerEdge, type Violation } from './violation.js';
 import { LAYERS, type Layer } from '../config/types.js';
 
 export interface LocatedFinding {
@@ -18,14 +18,22 @@ export interface LocatedFinding {
   messages: Readonly<Record<string, string>>;
 }
 
-function target(imported: ResolvedImport | undefined): Violation['to'] {
+function target(imported: ResolvedImport | undefined, withContexts: boolean): Violation['to'] {
   if (!imported) return null;
   const { target: resolved } = imported;
+  const context = (name: string | undefined) => (withContexts ? { context: name ?? null } : {});
   if (resolved.type === 'file') {
-    return { file: resolved.classification.file, package: null, layer: resolved.classification.layer ?? null, role: resolved.classification.role ?? null };
+    const { classification } = resolved;
+    return { file: classification.file, package: null, layer: classification.layer ?? null, role: classification.role ?? null, ...context(classification.context) };
   }
-  if (resolved.type === 'package') return { file: null, package: resolved.name, layer: null, role: null };
-  return { file: null, package: null, layer: null, role: null };
+  if (resolved.type === 'package') return { file: null, package: resolved.name, layer: null, role: null, ...context(undefined) };
+  return { file: null, package: null, layer: null, role: null, ...context(undefined) };
+}
+
+/** One import between two checked files, as the diagrams count it. */
+export interface ObservedImport {
+  from: Pick<Classification, 'layer' | 'context'>;
+  to: Pick<Classification, 'layer' | 'context' | 'published'>;
 }
 
 function isInside(config: ResolvedConfig, file: string): boolean {
@@ -52,14 +60,17 @@ export function buildResult(input: {
   findings: readonly LocatedFinding[];
   diagnostics: readonly Diagnostic[];
   files: number;
-  /** Every import between classified files, for the layer edges. */
-  imports: ReadonlyArray<{ from: Layer; to: Layer }>;
+  /** Every import between checked files, for the layer and context edges. */
+  imports: readonly ObservedImport[];
+  /** How many checked files each context holds (for the context map). */
+  contextFiles?: ReadonlyMap<string, number>;
   durationMs: number;
   /** Put `durationMs` in the summary (`--timing`); off by default, so the result is a function of the project alone. */
   timing?: boolean | undefined;
   tool: { name: string; version: string };
 }): AuditResult {
   const { config, classifier } = input;
+  const withContexts = config.contexts.length > 0;
   const severityOf = (ruleId: string): Severity => config.rules[ruleId] ?? 'error';
   const violations: Violation[] = input.findings.map(({ finding, file, messages }) => {
     const range = finding.range ?? finding.import?.range ?? { line: 1, column: 0, endLine: 1, endColumn: 0 };
@@ -73,8 +84,8 @@ export function buildResult(input: {
       endLine: range.endLine,
       endColumn: range.endColumn + 1,
       message: formatMessage(messages[finding.messageId] ?? finding.messageId, finding.data),
-      from: { layer: from.layer ?? null, role: from.role ?? null },
-      to: target('reached' in finding ? finding.reached : finding.import),
+      from: { layer: from.layer ?? null, role: from.role ?? null, ...(withContexts ? { context: from.context ?? null } : {}) },
+      to: target('reached' in finding ? finding.reached : finding.import, withContexts),
       specifier: finding.import?.specifier ?? null,
       kind: finding.import?.kind ?? null,
       ...shownChain('chain' in finding ? finding.chain : [], config),
@@ -94,7 +105,7 @@ export function buildResult(input: {
     if (!found) edges.set(key, (found = { from, to, imports: 0, violations: 0 }));
     return found;
   };
-  for (const { from, to } of input.imports) if (from !== to) edge(from, to).imports += 1;
+  for (const { from, to } of input.imports) if (from.layer && to.layer && from.layer !== to.layer) edge(from.layer, to.layer).imports += 1;
   for (const violation of violations) {
     const to = violation.to?.layer;
     if (violation.from.layer && to && to !== violation.from.layer && violation.chain.length === 0) edge(violation.from.layer, to).violations += 1;
@@ -114,6 +125,38 @@ export function buildResult(input: {
     diagnostics,
     layers: LAYERS.filter((layer) => config.layers.some((list) => list.name === layer)),
     layerEdges: [...edges.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
+    ...(withContexts ? contextMap(config, input.imports, violations, input.contextFiles) : {}),
+  };
+}
+
+/** The context map: every context, and the imports from one into another, published or not, and how many break a rule. */
+function contextMap(
+  config: ResolvedConfig,
+  imports: readonly ObservedImport[],
+  violations: readonly Violation[],
+  files: ReadonlyMap<string, number> | undefined,
+): { contexts: ContextSummary[]; contextEdges: ContextEdge[] } {
+  const edges = new Map<string, ContextEdge>();
+  const edge = (from: string, to: string): ContextEdge => {
+    const key = `${from}\0${to}`;
+    let found = edges.get(key);
+    if (!found) edges.set(key, (found = { from, to, imports: 0, published: 0, violations: 0 }));
+    return found;
+  };
+  for (const { from, to } of imports) {
+    if (!from.context || !to.context || from.context === to.context) continue;
+    const counted = edge(from.context, to.context);
+    counted.imports += 1;
+    if (to.published) counted.published += 1;
+  }
+  for (const violation of violations) {
+    const from = violation.from.context;
+    const to = violation.to?.context;
+    if (from && to && from !== to && violation.chain.length === 0) edge(from, to).violations += 1;
+  }
+  return {
+    contexts: config.contexts.map((context) => ({ name: context.name, roots: context.roots, sharedKernel: context.sharedKernel, files: files?.get(context.name) ?? 0 })),
+    contextEdges: [...edges.values()].sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to)),
   };
 }
 

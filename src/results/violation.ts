@@ -19,8 +19,9 @@ export interface Violation {
   endLine: number;
   endColumn: number;
   message: string;
-  from: { layer: Layer | null; role: Role | null };
-  to: { file: string | null; package: string | null; layer: Layer | null; role: Role | null } | null;
+  /** `context`: the bounded context, present only when the project has contexts (null: in none). */
+  from: { layer: Layer | null; role: Role | null; context?: string | null };
+  to: { file: string | null; package: string | null; layer: Layer | null; role: Role | null; context?: string | null } | null;
   specifier: string | null;
   kind: 'value' | 'type' | null;
   chain: Hop[];
@@ -54,6 +55,24 @@ export interface LayerEdge {
   violations: number;
 }
 
+/** Observed imports from one bounded context into another: how many, how many of them are of its published language (or a shared kernel), and how many break a rule. */
+export interface ContextEdge {
+  from: string;
+  to: string;
+  imports: number;
+  published: number;
+  violations: number;
+}
+
+/** A bounded context as the report names it. */
+export interface ContextSummary {
+  name: string;
+  /** Its folders, relative POSIX paths. */
+  roots: string[];
+  sharedKernel: boolean;
+  files: number;
+}
+
 export interface AuditResult {
   /** The JSON contract's version; bump on any breaking change (fields may be added within a version). */
   schemaVersion: 1;
@@ -65,6 +84,9 @@ export interface AuditResult {
   /** The layers the config declares, inner first. */
   layers: Layer[];
   layerEdges: LayerEdge[];
+  /** The bounded contexts and the imports between them (the context map): present only when the project has contexts. */
+  contexts?: ContextSummary[];
+  contextEdges?: ContextEdge[];
   /** Baseline entries whose violation is no longer found (fixed since): only with --baseline. */
   staleBaseline?: Array<{ fingerprint: string; ruleId: string; file: string; target: string }>;
 }
