@@ -73,3 +73,17 @@ it('the HTML report draws the context map: a box per context (the kernel dashed)
   expect(map.match(/class="edge allowed"/g)).toHaveLength(1);
   expect(html).toContain('forbidden context pairs');
 });
+
+it('on real code (bitloops-todo, three contexts in two folder trees each) the map shows marketing integrating with iam and todo through their integration events only', async () => {
+  const result = JSON.parse((await cli(['audit', fixturePath('real', 'bitloops-todo'), '--format', 'json'])).stdout) as AuditResult;
+  expect(result.contexts!.map(({ name, files }) => [name, files])).toEqual([
+    ['iam', 29],
+    ['marketing', 45],
+    ['todo', 55],
+  ]);
+  expect(result.contextEdges).toEqual([
+    { from: 'marketing', to: 'iam', imports: 2, published: 2, violations: 0 },
+    { from: 'marketing', to: 'todo', imports: 1, published: 1, violations: 0 },
+  ]);
+  expect(result.violations.filter((violation) => violation.ruleId === 'cosmic/context-boundaries')).toEqual([]);
+});
