@@ -17,6 +17,7 @@ import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages }
 import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
 import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './layer-direction.js';
 import { checkContextBoundaries, CONTEXT_BOUNDARIES, contextBoundariesMessages } from './context-boundaries.js';
+import { checkIntegrateThroughEvents, INTEGRATE_THROUGH_EVENTS, integrateThroughEventsMessages } from './integrate-through-events.js';
 import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMessages } from './message-bus-decoupled.js';
 import { checkNoUnclassifiedFiles, NO_UNCLASSIFIED_FILES, noUnclassifiedFilesMessages } from './no-unclassified-files.js';
 import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessages } from './no-unresolved-imports.js';
@@ -180,6 +181,15 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     appliesTo: (classification) => classification.context !== undefined,
     run: (project, facts) => checkContextBoundaries(project.config, facts),
   },
+  [INTEGRATE_THROUGH_EVENTS]: {
+    ruleId: INTEGRATE_THROUGH_EVENTS,
+    description: "Integrate bounded contexts through events: no calls into another context's handlers, no use of its persistence",
+    summary:
+      "a context's handlers and entrypoints do not import another context's handlers, message bus or bootstrap at runtime, and no context imports another's repositories, ORM mapping or unit of work, even through what that one publishes (barrels followed); they publish events the other consumes",
+    messages: integrateThroughEventsMessages,
+    appliesTo: (classification) => classification.context !== undefined,
+    run: (project, facts) => checkIntegrateThroughEvents(project, project.config, facts),
+  },
   [LAYER_DIRECTION]: {
     ruleId: LAYER_DIRECTION,
     description: 'Enforce the allowed-import matrix between the Cosmic Python layers',
@@ -223,7 +233,16 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
  * another bounded context's unpublished module is `context-boundaries` first: whatever it breaks
  * inside, the fix is not to reach into that context at all.
  */
-const EDGE_PRECEDENCE = [CONTEXT_BOUNDARIES, HANDLERS_USE_UNIT_OF_WORK, UNIT_OF_WORK_BOUNDARY, MESSAGE_BUS_DECOUPLED, HANDLERS_DO_NOT_CALL_HANDLERS, BOOTSTRAP_ONLY_FROM_ENTRYPOINTS, LAYER_DIRECTION];
+const EDGE_PRECEDENCE = [
+  CONTEXT_BOUNDARIES,
+  INTEGRATE_THROUGH_EVENTS,
+  HANDLERS_USE_UNIT_OF_WORK,
+  UNIT_OF_WORK_BOUNDARY,
+  MESSAGE_BUS_DECOUPLED,
+  HANDLERS_DO_NOT_CALL_HANDLERS,
+  BOOTSTRAP_ONLY_FROM_ENTRYPOINTS,
+  LAYER_DIRECTION,
+];
 
 /** Whether the description turns a rule on (any severity but `off`). */
 export function isOn(project: Project, ruleId: string): boolean {

@@ -11,6 +11,7 @@ export const RULE_IDS: readonly string[] = [
   'cosmic/handlers-do-not-call-handlers',
   'cosmic/handlers-use-unit-of-work',
   'cosmic/immutable-messages',
+  'cosmic/integrate-through-events',
   'cosmic/layer-direction',
   'cosmic/message-bus-decoupled',
   'cosmic/no-layer-cycles',
@@ -239,6 +240,8 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'cosmic/one-aggregate-per-transaction': 'error',
       'cosmic/value-objects-immutable': 'error',
       'cosmic/service-layer-knows-no-http': 'error',
+      // Ch. 11: contexts call each other only through events (on only when the project has contexts).
+      'cosmic/integrate-through-events': 'error',
       'cosmic/no-unclassified-files': 'error',
       'cosmic/no-unresolved-imports': 'error',
     },

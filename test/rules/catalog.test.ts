@@ -74,7 +74,7 @@ describe('the rule catalog', () => {
       expect(examples.filter((example) => example.verdict === 'incorrect').length).toBeGreaterThan(0);
       expect(examples.filter((example) => example.verdict === 'correct').length).toBeGreaterThan(0);
       // A rule about several bounded contexts needs a project that has them.
-      const project = name === 'context-boundaries' ? fixturePath('contexts') : fixturePath('allocation');
+      const project = name === 'context-boundaries' ? fixturePath('contexts') : name === 'integrate-through-events' ? fixturePath('violations', name) : fixturePath('allocation');
       const linter = new Linter({ cwd: project });
       for (const example of examples) {
         const messages = linter.verify(example.code, [{ ...cosmic.configs.recommended, rules: { [`cosmic/${name}`]: 'error' } }], path.join(project, example.file));
