@@ -56,7 +56,7 @@ export interface CliRun {
  * src/cli/main.ts), against src/: what it writes is collected, nothing touches this process's
  * streams, and no stale build can answer. `env` is the whole environment the command sees.
  */
-export async function cli(args: readonly string[], cwd: string = REPO_ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+export async function cli(args: readonly string[], cwd: string = REPO_ROOT, env: Record<string, string | undefined> = {}, stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const status = await main(args, {
@@ -65,6 +65,7 @@ export async function cli(args: readonly string[], cwd: string = REPO_ROOT, env:
     stdout: { write: (text) => void (stdout += text), isTTY: false },
     stderr: { write: (text) => void (stderr += text), isTTY: false },
     beforeFirstWrite: () => undefined,
+    readStdin: () => stdin,
   });
   return { status, stdout, stderr };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only module that touches the process: it hands argv, the streams, the working directory and
 // the environment to the command line (../cli/main.ts) and sets the exit code from its answer.
+import fs from 'node:fs';
 import { main } from '../cli/main.js';
 import { removePendingTemporaries } from '../cli/write-atomic.js';
 
@@ -31,4 +32,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
   stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
   beforeFirstWrite: guardWrites,
+  readStdin: () => fs.readFileSync(0, 'utf8'),
 });

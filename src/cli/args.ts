@@ -21,6 +21,7 @@ export type Command =
       updateBaseline: boolean;
       force: boolean;
       timing: boolean;
+      changedSince: string | undefined;
     }
   | { name: 'init'; directory: string | undefined; preset: PresetName; eslint: boolean; force: boolean }
   | { name: 'explain'; subject: string; config: string | undefined }
@@ -91,6 +92,11 @@ Options:
   --update-baseline       rewrite F (atomically): drop fixed entries; with --force, add new ones
   --force                 let --update-baseline add violations (default: it only removes)
   --timing                put the run's duration in the report (summary.durationMs in JSON, the text summary line)
+  --changed-since REF     check the whole project but report only findings that touch a file changed
+                          since the branch left REF (git diff --merge-base REF, untracked files too):
+                          the file itself, what it imports, or a hop of its chain; "-" reads the
+                          changed files from stdin, one per line. Unresolved imports and diagnostics
+                          are always reported; the summary counts what was left out
   -h, --help              this help
 
 Exit codes: 0 no error-severity violation; 1 violations (or warnings past --max-warnings);
@@ -124,6 +130,7 @@ const OPTIONS = {
     'update-baseline': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     timing: { type: 'boolean', default: false },
+    'changed-since': { type: 'string' },
   },
   init: { help: { type: 'boolean', short: 'h' }, preset: { type: 'string', default: 'recommended' }, eslint: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
   explain: COMMON,
@@ -172,6 +179,8 @@ export function parseCommand(argv: readonly string[]): Command {
     if (values.preset !== undefined && !isPresetName(values.preset)) oneOf('preset', values.preset, ['domain-only', 'part1', 'recommended', 'strict']);
     if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline F: the file to write');
     if (values.force && !values['update-baseline']) throw new UsageError('--force only applies to --update-baseline');
+    if (values['changed-since'] !== undefined && values['update-baseline'])
+      throw new UsageError('--update-baseline rewrites the baseline from the whole project; run it without --changed-since, which leaves findings out');
     const maxWarnings = values['max-warnings'];
     if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, got "${maxWarnings}"`);
     return {
@@ -188,6 +197,7 @@ export function parseCommand(argv: readonly string[]): Command {
       updateBaseline: values['update-baseline'],
       force: values.force,
       timing: values.timing,
+      changedSince: values['changed-since'],
     };
   }
   if (command === 'init') {

@@ -14,6 +14,9 @@ import { checkOutputs, writeFileAtomic } from './write-atomic.js';
 import { readRegularFile } from '../config/read-file.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { changedFiles } from './changes.js';
+import { limitToChange } from '../results/change.js';
+import { relativePosix } from '../config/paths.js';
 import { applyBaseline, describeEntry, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/build.js';
 import { formatDiagnostics, formatOutputNote, formatRunHeader } from '../report/text.js';
@@ -106,6 +109,8 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
   checkAuditOutputs(command, cwd, configFileOf({ cwd, near: command.paths[0], configFile: command.config }));
   const baselineFile = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
   const previous = baselineFile ? readBaseline(baselineFile, command.updateBaseline) : undefined;
+  // Asked before the work, so a wrong ref fails at once.
+  const changed = command.changedSince !== undefined ? changedFiles(command.changedSince, cwd, io.readStdin) : undefined;
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
   const { result, exitCode, rules, config, unclassified, unmatchedGlobs } = await runAudit({
     cwd,
@@ -140,6 +145,10 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
     for (const entry of result.staleBaseline ?? []) {
       stderr.write(`cosmic-lint: fixed since the baseline: ${neutralise(describeEntry(entry))} (run with --update-baseline to drop it)\n`);
     }
+  }
+  if (changed) {
+    limitToChange(result, new Set(changed.map((file) => relativePosix(config.root, file))));
+    code = exitCodeOf(result, command.maxWarnings);
   }
   if (command.quiet) result.violations = result.violations.filter((violation) => violation.severity === 'error');
   const color = command.output === undefined && stdout.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb';

@@ -20,4 +20,6 @@ export interface Io {
    * temporary file; before it, a signal must still stop a long audit at once.
    */
   beforeFirstWrite(): void;
+  /** Standard input, read whole (`--changed-since -`); only called when a command reads it. */
+  readStdin(): string;
 }

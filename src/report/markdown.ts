@@ -30,7 +30,7 @@ export function formatMarkdown(result: AuditResult): string {
   const lines = [
     `## cosmic-lint: ${live.length === 0 ? '✅ no problems' : `❌ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`}`,
     '',
-    `${plural(files, 'file')} checked${baselined > 0 ? `, ${baselined} known violations hidden by the baseline` : ''}${result.diagnostics.length > 0 ? `, **${plural(result.diagnostics.length, 'diagnostic')}: the check is incomplete**` : ''}.`,
+    `${plural(files, 'file')} checked${baselined > 0 ? `, ${baselined} known violations hidden by the baseline` : ''}${result.summary.outsideChange !== undefined ? `, ${plural(result.summary.outsideChange, 'finding')} in files the change does not touch left out` : ''}${result.diagnostics.length > 0 ? `, **${plural(result.diagnostics.length, 'diagnostic')}: the check is incomplete**` : ''}.`,
   ];
   if (live.length > 0) {
     const byRule = new Map<string, { errors: number; warnings: number }>();

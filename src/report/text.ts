@@ -50,6 +50,7 @@ export function formatText(result: AuditResult, options: TextOptions): string {
   const tail = [
     `${plural(files, 'file')} checked`,
     ...(baselined > 0 ? [`${baselined} baselined`] : []),
+    ...(result.summary.outsideChange !== undefined ? [`${plural(result.summary.outsideChange, 'finding')} outside the change left out`] : []),
     ...(result.diagnostics.length > 0 ? [plural(result.diagnostics.length, 'diagnostic')] : []),
     ...(result.summary.durationMs !== undefined ? [`${result.summary.durationMs} ms`] : []),
   ].join(', ');

@@ -78,7 +78,8 @@ export interface AuditResult {
   schemaVersion: 1;
   tool: { name: string; version: string };
   /** `durationMs` only when asked (`--timing`): by default the JSON report is the same bytes on every run. */
-  summary: { files: number; errors: number; warnings: number; baselined: number; durationMs?: number };
+  /** `outsideChange`: with `--changed-since`, the live violations left out because they touch no changed file. */
+  summary: { files: number; errors: number; warnings: number; baselined: number; durationMs?: number; outsideChange?: number };
   violations: Violation[];
   diagnostics: Diagnostic[];
   /** The layers the config declares, inner first. */
