@@ -1,57 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect, it } from 'vitest';
-import { resolveConfig } from '../src/config/load.js';
-import { discoverFiles } from '../src/project/discover.js';
-import { buildProjectModel } from '../src/project/model.js';
-import { projectFromConfig } from '../src/project/project.js';
-import { REPO_ROOT } from './helpers.js';
+import { afterAll, expect, it } from 'vitest';
+import type { AuditResult } from '../src/results/violation.js';
+import { cli, REPO_ROOT } from './helpers.js';
 
 /**
- * Our own layout (ARCHITECTURE.md), checked with our own project model: the stages a module may
- * import. Dependencies point one way, bin → cli → (config, project → checks, engines) → results →
- * report; rules/ depends on config, project and checks only. A back edge fails here.
+ * Our own layout (ARCHITECTURE.md), described with custom layers in cosmic-lint.self.json and
+ * audited by cosmic-lint itself: bin → cli → (config, project → checks, engines) → results →
+ * report; rules/ depends on config, project and checks only. A back edge fails here (and so CI).
  */
-const ALLOWED: Record<string, string[]> = {
-  bin: ['cli'],
-  cli: ['config', 'project', 'checks', 'engines', 'results', 'report'],
-  config: [],
-  project: ['config'],
-  checks: ['config', 'project'],
-  engines: ['config', 'project', 'checks'],
-  results: ['config', 'project', 'checks'],
-  report: ['config', 'project', 'checks', 'results'],
-  rules: ['config', 'project', 'checks'],
-  index: ['config', 'project', 'checks', 'rules'],
-};
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-self-'));
+afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-function stageOf(file: string): string {
-  const [top, second] = path.relative(REPO_ROOT, file).split(path.sep);
-  if (top === 'rules') return 'rules';
-  return second === 'index.ts' ? 'index' : second!;
+async function auditSelf(root: string): Promise<{ status: number | null; result: AuditResult }> {
+  const run = await cli(['audit', '--config', path.join(root, 'cosmic-lint.self.json'), '--format', 'json'], root);
+  return { status: run.status, result: JSON.parse(run.stdout) as AuditResult };
 }
 
-it('the source follows its own pipeline: no module imports a later stage or the edge', () => {
-  const config = resolveConfig({ include: ['src/**/*.ts', 'rules/**/*.ts'], layers: { shared: ['src/**', 'rules/**'] } }, REPO_ROOT, 'architecture test');
-  const project = projectFromConfig(config);
-  const model = buildProjectModel(project, discoverFiles([path.join(REPO_ROOT, 'src'), path.join(REPO_ROOT, 'rules')], project.classifier).files);
-  expect(model.diagnostics).toEqual([]);
-  expect(model.files.size).toBeGreaterThan(50);
-  const backEdges: string[] = [];
-  const seen = new Set<string>();
-  for (const file of model.files.values()) {
-    const from = stageOf(file.path);
-    expect(Object.keys(ALLOWED), file.path).toContain(from);
-    for (const imported of file.imports) {
-      if (imported.target.type === 'unresolved') backEdges.push(`${path.relative(REPO_ROOT, file.path)}: '${imported.specifier}' does not resolve`);
-      if (imported.target.type !== 'file') continue;
-      const to = stageOf(imported.target.path);
-      seen.add(`${from} -> ${to}`);
-      if (to !== from && !ALLOWED[from]!.includes(to)) backEdges.push(`${path.relative(REPO_ROOT, file.path)} (${from}) imports ${imported.specifier} (${to})`);
-    }
-  }
-  expect(backEdges).toEqual([]);
-  // The check sees the pipeline's real edges, so it would see a back edge too.
-  expect(seen).toContain('bin -> cli');
-  expect(seen).toContain('rules -> checks');
-  expect(seen).toContain('report -> results');
+it('the source follows its own pipeline, audited by cosmic-lint with its own description', async () => {
+  const { status, result } = await auditSelf(REPO_ROOT);
+  expect(result.diagnostics).toEqual([]);
+  expect(result.violations).toEqual([]);
+  expect(status).toBe(0);
+  expect(result.summary.files).toBeGreaterThan(100);
+  expect(result.layers).toEqual(['bin', 'cli', 'config', 'project', 'checks', 'engines', 'results', 'report', 'rules', 'index']);
+  // The audit sees the pipeline's real edges, so it would see a back edge too.
+  const edges = result.layerEdges.map((edge) => `${edge.from} -> ${edge.to}`);
+  for (const edge of ['bin -> cli', 'rules -> checks', 'report -> results', 'checks -> project', 'project -> config']) expect(edges).toContain(edge);
+});
+
+it('a back edge fails it: config importing the command line, and a check importing a reporter type-only', async () => {
+  const copy = path.join(temporary, 'repository');
+  for (const entry of ['src', 'rules', 'cosmic-lint.self.json', 'tsconfig.json', 'package.json', 'schema.json']) fs.cpSync(path.join(REPO_ROOT, entry), path.join(copy, entry), { recursive: true });
+  fs.writeFileSync(path.join(copy, 'src/config/back-edge.ts'), "import { main } from '../cli/main.js';\nexport const run = main;\n");
+  fs.writeFileSync(path.join(copy, 'src/checks/back-edge.ts'), "import type { AuditResult } from '../results/violation.js';\nexport type R = AuditResult;\n");
+  const { status, result } = await auditSelf(copy);
+  expect(status).toBe(1);
+  expect(result.violations.map((violation) => [violation.ruleId, violation.file, violation.from.layer, violation.to?.layer])).toEqual([
+    ['cosmic/layer-direction', 'src/checks/back-edge.ts', 'checks', 'results'],
+    ['cosmic/layer-direction', 'src/config/back-edge.ts', 'config', 'cli'],
+  ]);
+  expect(result.violations[1]!.message).toContain('Fix: if config is meant to depend on cli, say so in the config (layers.config.mayImport)');
 });

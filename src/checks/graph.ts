@@ -1,10 +1,10 @@
-import type { Layer } from '../config/types.js';
+import { isBookLayer, type Layer, type LayerName } from '../config/types.js';
 import type { Classification } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Project } from '../project/project.js';
 import { isInfrastructure } from './domain-purity.js';
 import { describeSide, type Finding } from './finding.js';
-import { cellAllows, matrixCell } from './matrix.js';
+import { cellAllows, dependsByDesign, matrixCell } from './matrix.js';
 import { compareText } from '../config/order.js';
 
 export const NO_TRANSITIVE_VIOLATION = 'cosmic/no-transitive-violation';
@@ -40,6 +40,8 @@ export interface GraphFinding extends Finding {
 }
 
 const RANK: Record<Layer, number> = { domain: 0, shared: 0, 'service-layer': 1, adapters: 2, entrypoints: 3, bootstrap: 3 };
+/** How far out a layer is; NaN for a custom layer, whose place the book does not fix (no comparison holds, so no chain from or to it counts as inward). */
+const rank = (layer: LayerName | undefined): number => (isBookLayer(layer) ? RANK[layer] : NaN);
 
 function hopLabel(hop: GraphHop, project: Project): string {
   return `${project.classifier.classify(hop.file).file}:${hop.import.range.line}`;
@@ -79,7 +81,7 @@ const UPSTREAM_SHOWN = 5;
 /** One finding in the making: an exit file, the layer reaching through it, and what it reaches. */
 interface TransitiveGroup {
   exit: number;
-  layer: Layer;
+  layer: LayerName;
   /** The files of that layer whose chains leave through the exit (each one's own violation). */
   origins: Set<number>;
   /** Per exit hop (the import that leaves what the layer may depend on): its shortest witness chain. */
@@ -171,7 +173,7 @@ export function checkTransitiveViolations(project: Project, graph: ReadonlyMap<s
     if (verdicts[slot] === -1) {
       const origin = groupSamples[from]!;
       const target = groupSamples[to]!;
-      const inward = RANK[target.layer!] < RANK[origin.layer!];
+      const inward = rank(target.layer) < rank(origin.layer) || dependsByDesign(config, origin.layer, target.layer);
       verdicts[slot] = inward || cellAllows(config, matrixCell(config, origin, target), type ? 'type' : 'value') ? 0 : 1;
     }
     return verdicts[slot] === 1;
@@ -463,7 +465,7 @@ export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, Gr
   const { config } = project;
   const findings: GraphFinding[] = [];
   for (const component of stronglyConnected(graph)) {
-    const layers = [...new Set(component.map((file) => graph.get(file)!.classification.layer).filter((layer): layer is Layer => layer !== undefined))];
+    const layers = [...new Set(component.map((file) => graph.get(file)!.classification.layer).filter((layer): layer is LayerName => layer !== undefined))];
     if (layers.length < 2) continue;
     const members = new Set(component);
     const edges = component.flatMap((file) =>
@@ -473,7 +475,7 @@ export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, Gr
         .map((imported) => ({ file, imported, from: graph.get(file)!.classification, to: (imported.target as { classification: Classification }).classification })),
     );
     const crossing = edges.filter((edge) => edge.from.layer && edge.to.layer && edge.from.layer !== edge.to.layer);
-    const score = (edge: (typeof edges)[number]) => (cellAllows(config, matrixCell(config, edge.from, edge.to), edge.imported.kind) ? 2 : 0) + (RANK[edge.from.layer!] < RANK[edge.to.layer!] ? 0 : 1);
+    const score = (edge: (typeof edges)[number]) => (cellAllows(config, matrixCell(config, edge.from, edge.to), edge.imported.kind) ? 2 : 0) + (rank(edge.from.layer) < rank(edge.to.layer) ? 0 : 1);
     const edge = [...crossing].sort((a, b) => score(a) - score(b) || compareText(a.file, b.file) || a.imported.range.line - b.imported.range.line)[0];
     if (!edge) continue;
     const back = shortestPath(graph, members, (edge.imported.target as { path: string }).path, edge.file) ?? [];
@@ -486,7 +488,7 @@ export function checkLayerCycles(project: Project, graph: ReadonlyMap<string, Gr
       chain,
       reached: edge.imported,
       data: {
-        layers: layers.sort((a, b) => RANK[a] - RANK[b] || compareText(a, b)).join(', '),
+        layers: layers.sort((a, b) => rank(a) - rank(b) || compareText(a, b)).join(', '),
         path: `${chain.map((hop) => project.classifier.classify(hop.file).file).join(' → ')} → ${project.classifier.classify(edge.file).file}`,
         cut: `${hopLabel(chain[0]!, project)} ('${edge.imported.specifier}')`,
         from: describeSide(edge.from),

@@ -1,5 +1,5 @@
 import type { ResolvedImport } from '../project/imports.js';
-import type { Layer, ResolvedConfig } from '../config/types.js';
+import { isBookLayer, type Layer, type ResolvedConfig } from '../config/types.js';
 import type { Classification } from '../project/classify.js';
 import { describeSide, typeNote, type FileFacts, type Finding } from './finding.js';
 import { cellAllows, matrixCell } from './matrix.js';
@@ -34,6 +34,9 @@ function domainFix(to: Classification): string | undefined {
 }
 
 function fixFor(from: Classification, to: Classification): string {
+  if (!isBookLayer(from.layer) || !isBookLayer(to.layer)) {
+    return `if ${from.layer} is meant to depend on ${to.layer}, say so in the config (layers.${isBookLayer(from.layer) ? `${to.layer}.importedBy` : `${from.layer}.mayImport`}); otherwise move the code both need into a layer both may import`;
+  }
   const forDomain = from.layer === 'domain' ? domainFix(to) : undefined;
   if (forDomain) return forDomain;
   // Shared utilities are a leaf: whatever they reach for belongs to the layer that needs it.
@@ -97,7 +100,7 @@ export function checkLayerDirection(config: ResolvedConfig, facts: FileFacts): F
         specifier: imported.specifier,
         target: to.file,
         typeNote: typeNote(imported),
-        note: cell.note ?? DEFAULT_NOTE[to.layer] ?? `${from.layer} may not depend on ${to.layer}`,
+        note: cell.note ?? (isBookLayer(to.layer) ? DEFAULT_NOTE[to.layer] : undefined) ?? `${from.layer} may not depend on ${to.layer}`,
         fix: fixFor(from, to),
         preset: config.preset.name,
       },

@@ -7,7 +7,8 @@ import { CosmicError } from '../config/errors.js';
 import { CONFIG_FILE_NAMES, configFileIn, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, resolveConfig } from '../config/load.js';
 import { compareText } from '../config/order.js';
 import { relativePosix } from '../config/paths.js';
-import { LAYERS, type CosmicConfigInput, type Layer, type PresetName } from '../config/types.js';
+import { layerEntries } from '../config/layers.js';
+import { LAYERS, type CosmicConfigInput, type Layer, type LayerName, type PresetName } from '../config/types.js';
 import { discoverFiles } from '../project/discover.js';
 import { projectFromConfig } from '../project/project.js';
 import { neutralise } from '../report/escape.js';
@@ -38,8 +39,8 @@ const SHOWN = 8;
 /** Folders (and root-level files) the layer globs live under: the config checks those, not scripts or tooling beside them. */
 function sourceRoots(layers: CosmicConfigInput['layers']): string[] {
   const tops = new Set<string>();
-  for (const globs of Object.values(layers ?? {})) {
-    for (const glob of [globs].flat()) {
+  for (const entry of layerEntries(layers)) {
+    for (const glob of entry.globs) {
       const [first, ...rest] = glob.split('/');
       tops.add(rest.length === 0 ? first! : `${first}/**/*.{ts,tsx,mts,cts}`);
     }
@@ -94,7 +95,7 @@ export function planInit(options: InitOptions): InitPlan {
   // Classify every file with the config as it will be read: counts per layer and what is left over.
   const project = projectFromConfig(resolveConfig(input, root, configFile));
   const checked = discoverFiles([root], project.classifier).files;
-  const perLayer = new Map<Layer, number>();
+  const perLayer = new Map<LayerName, number>();
   const unclassified: string[] = [];
   for (const file of checked) {
     const { layer } = project.classifier.classify(file);

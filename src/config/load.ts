@@ -8,8 +8,9 @@ import { CosmicError } from './errors.js';
 import { INFRASTRUCTURE_PACKAGES, packageList, PERSISTENCE_PACKAGES } from './infrastructure.js';
 import { PRESETS } from './presets.js';
 import { readRegularFile, requireRegularFile } from './read-file.js';
-import type { BoundedContext, CosmicConfigInput, GlobList, Layer, PresetName, ResolvedConfig } from './types.js';
-import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
+import type { BoundedContext, CosmicConfigInput, GlobList, LayerName, PresetName, ResolvedConfig } from './types.js';
+import { PRESET_NAMES, ROLE_KEYS } from './types.js';
+import { layerEntries } from './layers.js';
 import { validateConfig } from './validate.js';
 import { parse as parseJsoncText, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { createMemo, dependOnContent, dependOnListing, type Memo } from './watch.js';
@@ -137,7 +138,9 @@ export interface ResolveOptions {
 /** Fills in defaults, detects the layout when no layers are given, and picks the preset. */
 export function resolveConfig(input: CosmicConfigInput, root: string, source: string, options: ResolveOptions = {}): ResolvedConfig {
   const preset = PRESETS[input.preset ?? options.presetHint ?? 'recommended'];
-  let layers: GlobList<Layer>[] = keyedLists(LAYERS, input.layers);
+  const entries = layerEntries(input.layers);
+  let layers: GlobList<LayerName>[] = entries.map(({ name, globs }) => ({ name, globs }));
+  const customLayers = entries.flatMap(({ name, custom }) => (custom ? [{ name, mayImport: custom.mayImport ?? [], importedBy: custom.importedBy ?? [] }] : []));
   const detected: string[] = [];
   // Contexts are detected with the layers, from the same modules; a config that names its layers names its contexts too.
   let contexts: BoundedContext[] = input.contexts ? resolveContexts(input.contexts, root, source) : [];
@@ -166,6 +169,7 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     exclude: input.exclude ?? DEFAULT_EXCLUDE,
     tsconfigs: findTsconfigs(input, root, source),
     layers,
+    customLayers,
     roles: keyedLists(ROLE_KEYS, input.roles),
     contexts,
     infrastructure,

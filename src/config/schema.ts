@@ -18,6 +18,9 @@ const folders = {
   description: 'A folder or a list of folders, relative to the config file (not globs).',
 } as const;
 
+/** A custom layer's name: a word, as messages, reports and generated rule names show it. */
+export const LAYER_NAME = '^[a-z][a-z0-9-]*$';
+
 /** A context's name: a word, as it appears in messages, reports and generated rule names. */
 export const CONTEXT_NAME = '^[A-Za-z0-9][A-Za-z0-9_.-]*$';
 
@@ -60,7 +63,23 @@ export const CONFIG_SCHEMA = {
       ],
       description: 'tsconfig file(s) whose paths/baseUrl drive module resolution.',
     },
-    layers: keyedGlobs(LAYERS, 'Which files belong to each layer. A file may match one layer only.'),
+    layers: {
+      type: 'object',
+      description: "Which files belong to each layer. A file may match one layer only. Any name but the book's six is a custom layer: { globs, mayImport, importedBy }.",
+      properties: Object.fromEntries(LAYERS.map((key) => [key, globs])),
+      propertyNames: { pattern: LAYER_NAME },
+      additionalProperties: {
+        type: 'object',
+        description: 'A custom layer: { globs, mayImport, importedBy }.',
+        additionalProperties: false,
+        required: ['globs'],
+        properties: {
+          globs,
+          mayImport: { type: 'array', items: { type: 'string', minLength: 1 }, description: "Layers (the book's or custom) its files may import; its own files always." },
+          importedBy: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Layers that may import it; "*" for every layer.' },
+        },
+      },
+    },
     roles: keyedGlobs(
       ROLE_KEYS,
       'Finer roles inside layers. A role listed here is taken from its globs only (its naming convention is off); a glob starting with "!" takes files out of that role\'s globs; "none" lists files that get no role at all. Roles not listed come from conventional names.',

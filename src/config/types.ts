@@ -2,6 +2,28 @@ import type { HttpList } from './http.js';
 /** The book's five layers plus `shared`, for pure utilities anyone may import. */
 export const LAYERS = ['domain', 'service-layer', 'adapters', 'entrypoints', 'bootstrap', 'shared'] as const;
 export type Layer = (typeof LAYERS)[number];
+/** A layer's name: one of the book's, or a custom layer the config declares. */
+export type LayerName = Layer | (string & {});
+
+export function isBookLayer(name: string | undefined): name is Layer {
+  return name !== undefined && (LAYERS as readonly string[]).includes(name);
+}
+
+/** A layer beyond the book's six, as written: its globs and the layers it may import (and that may import it). */
+export interface CustomLayerInput {
+  globs: string | string[];
+  /** Layers (the book's or custom) its files may import; its own files always. */
+  mayImport?: string[];
+  /** Layers that may import it; `*` for every layer (a utility layer). */
+  importedBy?: string[];
+}
+
+/** A custom layer, resolved. */
+export interface CustomLayer {
+  name: string;
+  mayImport: string[];
+  importedBy: string[];
+}
 
 /** Finer roles inside layers; the pattern rules key on them. */
 export const ROLES = [
@@ -61,7 +83,8 @@ export interface CosmicConfigInput {
   include?: string[];
   exclude?: string[];
   tsconfig?: string | string[];
-  layers?: Partial<Record<Layer, string | string[]>>;
+  /** The book's layers by name (globs); any other name is a custom layer (an object). */
+  layers?: Partial<Record<Layer, string | string[]>> & Record<string, string | string[] | CustomLayerInput | undefined>;
   roles?: Partial<Record<RoleKey, string | string[]>>;
   /** Bounded contexts by name; without it, detected when layers are detected. */
   contexts?: Record<string, ContextInput>;
@@ -141,7 +164,9 @@ export interface ResolvedConfig {
   exclude: string[];
   /** Absolute tsconfig paths; empty when none was found. */
   tsconfigs: string[];
-  layers: GlobList<Layer>[];
+  /** The book's layers in their order, then the custom ones in the config's. */
+  layers: GlobList<LayerName>[];
+  customLayers: CustomLayer[];
   /** Each listed role's globs (and `none`'s); a glob starting with `!` takes files out of the same list's other globs. */
   roles: GlobList<RoleKey>[];
   /** The bounded contexts, configured or detected; empty when the project is one context. */

@@ -4,6 +4,8 @@ import { CONFIG_SCHEMA } from './schema.js';
 import { CosmicError } from './errors.js';
 import type { CosmicConfigInput } from './types.js';
 import { RULE_IDS } from './presets.js';
+import { layerEntries } from './layers.js';
+import { LAYERS } from './types.js';
 
 /**
  * The schema's validator, compiled on the first config read: `--help`, `--version` and a process
@@ -172,7 +174,7 @@ function globProblems(config: CosmicConfigInput): string[] {
   const all = [
     ...(config.include ?? []).map((glob, index) => ({ path: `include[${index}]`, glob })),
     ...(config.exclude ?? []).map((glob, index) => ({ path: `exclude[${index}]`, glob })),
-    ...globsWithPaths('layers', config.layers),
+    ...layerGlobsWithPaths(config),
     ...globsWithPaths('roles', config.roles),
   ];
   return all.flatMap(({ path, glob }) => {
@@ -200,11 +202,20 @@ function describe(error: ErrorObject): string {
     case 'oneOf':
       return `${path}: expected ${lowerFirst((error.parentSchema as { description?: string }).description?.replace(/\.$/, '')) ?? 'one of the allowed forms'}, got ${got}`;
     case 'propertyNames':
+      if (path === 'layers')
+        return `${path}: "${String((error.params as { propertyName: string }).propertyName)}" is not a usable layer name (lower-case letters, digits and "-", starting with a letter)`;
       if (path.startsWith('contexts'))
         return `${path}: "${String((error.params as { propertyName: string }).propertyName)}" is not a usable context name (letters, digits, "_", "-" and ".", starting with a letter or digit)`;
       return `${path}: "${String((error.params as { propertyName: string }).propertyName)}" is not a cosmic rule id (expected "cosmic/<rule>")`;
-    case 'type':
+    case 'type': {
+      // A list of globs under a name that is not the book's: a misspelt layer, or a custom layer written as globs only.
+      const layer = /^layers\.([^.[]+)$/.exec(path)?.[1];
+      if (layer !== undefined && (typeof error.data === 'string' || Array.isArray(error.data))) {
+        const hint = suggest(layer, LAYERS);
+        return `${path}: "${layer}" is not one of the book's layers (${LAYERS.join(', ')})${hint ? `; did you mean "${hint}"?` : ''}; a custom layer is an object: { "globs": ${got}, "mayImport": [layers it may import] }`;
+      }
       return `${path}: expected ${String((error.params as { type: string }).type)}, got ${got}`;
+    }
     case 'minItems':
       return `${path}: expected at least ${String((error.params as { limit: number }).limit)} item(s)`;
     case 'minLength':
@@ -231,6 +242,31 @@ function keepUseful(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/** Each glob of a `layers` entry (a custom layer's `globs` too) with its key path. */
+function layerGlobsWithPaths(config: CosmicConfigInput): Array<{ path: string; glob: string }> {
+  return layerEntries(config.layers).flatMap((entry) => entry.globs.map((glob, index) => ({ path: entry.listed ? `${entry.where}[${index}]` : entry.where, glob })));
+}
+
+/**
+ * What the schema cannot say about custom layers: the layers they name exist (the book's, or
+ * custom ones of this config), with a suggestion for a misspelt one.
+ */
+function customLayerProblems(config: CosmicConfigInput): string[] {
+  const entries = layerEntries(config.layers);
+  const known = [...LAYERS, ...entries.filter((entry) => entry.custom).map((entry) => entry.name)];
+  return entries.flatMap((entry) =>
+    (['mayImport', 'importedBy'] as const).flatMap((key) =>
+      (entry.custom?.[key] ?? []).flatMap((name, index) => {
+        if (known.includes(name) || (key === 'importedBy' && name === '*')) return [];
+        const hint = suggest(name, known);
+        return [
+          `layers.${entry.name}.${key}[${index}]: "${name}" is no layer of this config${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${known.join(', ')}${key === 'importedBy' ? ', or "*" for every layer' : ''}`,
+        ];
+      }),
+    ),
+  );
+}
+
 /** Each glob of a `layers` or `roles` entry with its key path: `roles.handlers` for one glob, `roles.handlers[1]` in a list. */
 function globsWithPaths(key: string, entries: Record<string, string | string[] | undefined> | undefined): Array<{ path: string; glob: string; name: string; all: string[] }> {
   return Object.entries(entries ?? {}).flatMap(([name, value]) => {
@@ -247,7 +283,7 @@ function globsWithPaths(key: string, entries: Record<string, string | string[] |
  */
 function negationProblems(config: CosmicConfigInput): string[] {
   const problems: string[] = [];
-  for (const { path, glob } of globsWithPaths('layers', config.layers)) {
+  for (const { path, glob } of layerGlobsWithPaths(config)) {
     if (glob.startsWith('!')) {
       problems.push(`${path}: "${glob}" is a negated glob, which only "roles" supports; narrow this layer's other globs instead, or add the files to "exclude"`);
     }
@@ -342,7 +378,7 @@ function plainProblems(value: unknown): string[] {
       const hint = suggest(ruleId, RULE_IDS);
       return `rules.${ruleId}: unknown rule${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${RULE_IDS.join(', ')}`;
     });
-  return [...negationProblems(config), ...globProblems(config), ...contextProblems(config), ...unknownRules];
+  return [...negationProblems(config), ...globProblems(config), ...customLayerProblems(config), ...contextProblems(config), ...unknownRules];
 }
 
 /** Validates a config value, throwing one config error that lists every problem. */

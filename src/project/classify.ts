@@ -1,7 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { CosmicError } from '../config/errors.js';
-import type { GlobList, Layer, ResolvedConfig, Role, RoleKey } from '../config/types.js';
+import { isBookLayer, type GlobList, type LayerName, type ResolvedConfig, type Role, type RoleKey } from '../config/types.js';
 import { leavesRoot, toPosix } from '../config/paths.js';
 import { globComplexityProblem } from '../config/validate.js';
 import { conventionalRole } from './roles.js';
@@ -13,7 +13,7 @@ export interface Classification {
   file: string;
   /** Inside `include` and outside `exclude`: the file is checked. */
   included: boolean;
-  layer: Layer | undefined;
+  layer: LayerName | undefined;
   /** The glob that put the file in its layer. */
   layerGlob: string | undefined;
   role: Role | undefined;
@@ -113,7 +113,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
     if (outside) {
       return { file, included: false, layer: undefined, layerGlob: undefined, role: undefined, roleReason: undefined, roleNotes: [] };
     }
-    let layer: { name: Layer; glob: string } | undefined;
+    let layer: { name: LayerName; glob: string } | undefined;
     for (const candidate of layers) {
       if (!candidate.matches(file)) continue;
       matched.add(`layers.${candidate.name}\0${candidate.glob}`);
@@ -156,7 +156,8 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
       roleReason = `roles.${roleByGlob.name} glob "${roleByGlob.glob}"`;
       roleFrom = 'glob';
     } else {
-      const convention = conventionalRole(file, layer?.name, configured);
+      // Roles by name live in the book's layers only: a custom layer's files get theirs from globs.
+      const convention = conventionalRole(file, isBookLayer(layer?.name) ? layer.name : undefined, configured);
       role = convention.role;
       roleReason = convention.reason;
       roleFrom = convention.from;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Layer } from '../config/types.js';
+import { isBookLayer, type Layer, type LayerName } from '../config/types.js';
 import { chainItems, type AuditResult, type ContextEdge, type ContextSummary, type LayerEdge, type Violation } from '../results/violation.js';
 import { escapeXml, neutralise } from './escape.js';
 import { hopsLeftOut, plural } from './words.js';
@@ -22,17 +22,20 @@ const text = (value: string) => escapeXml(neutralise(value));
 const quote = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 
 /** The layers as boxes, outer ones on top, and the observed imports between them as arrows; forbidden ones red with their count. */
-export function layerDiagramSource(layers: readonly Layer[], edges: readonly LayerEdge[]): string {
+export function layerDiagramSource(layers: readonly LayerName[], edges: readonly LayerEdge[]): string {
   const lines = [
     'digraph layers {',
     '  graph [rankdir=TB, bgcolor="transparent", nodesep=0.6, ranksep=0.7, fontname="Helvetica"];',
     '  node [shape=box, style="rounded,filled", fillcolor="#f5f7fa", color="#5b6b7f", fontname="Helvetica", fontsize=13, margin="0.25,0.12"];',
     '  edge [fontname="Helvetica", fontsize=11];',
   ];
+  const node = (layer: LayerName) => `${quote(layer)} [id=${quote(`layer-${layer}`)}, class="layer"]`;
   for (const rank of [0, 1, 2, 3, 4]) {
-    const same = layers.filter((layer) => RANK[layer] === rank);
-    if (same.length > 0) lines.push(`  { rank=same; ${same.map((layer) => `${quote(layer)} [id=${quote(`layer-${layer}`)}, class="layer"]`).join('; ')}; }`);
+    const same = layers.filter((layer) => isBookLayer(layer) && RANK[layer] === rank);
+    if (same.length > 0) lines.push(`  { rank=same; ${same.map(node).join('; ')}; }`);
   }
+  // Custom layers have no place in the book's order: Graphviz places them by their imports.
+  for (const layer of layers.filter((name) => !isBookLayer(name))) lines.push(`  ${node(layer)};`);
   for (const edge of edges) {
     if (!layers.includes(edge.from) || !layers.includes(edge.to)) continue;
     const forbidden = edge.violations > 0;

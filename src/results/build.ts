@@ -9,7 +9,7 @@ import { relativePosix } from '../config/paths.js';
 import { assignFingerprints } from './fingerprint.js';
 import { compareText } from '../config/order.js';
 import { CHAIN_SHOWN, compareViolations, type AuditResult, type ContextEdge, type ContextSummary, type LayerEdge, type Violation } from './violation.js';
-import { LAYERS, type Layer } from '../config/types.js';
+import { isBookLayer, LAYERS, type LayerName } from '../config/types.js';
 
 export interface LocatedFinding {
   finding: Finding | GraphFinding;
@@ -99,7 +99,7 @@ export function buildResult(input: {
     .map((diagnostic) => ({ ...diagnostic, file: diagnostic.file && isInside(config, diagnostic.file) ? relative(config, diagnostic.file) : diagnostic.file }))
     .sort((a, b) => compareText(a.file ?? '', b.file ?? '') || compareText(a.kind, b.kind) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message));
   const edges = new Map<string, LayerEdge>();
-  const edge = (from: Layer, to: Layer): LayerEdge => {
+  const edge = (from: LayerName, to: LayerName): LayerEdge => {
     const key = `${from}|${to}`;
     let found = edges.get(key);
     if (!found) edges.set(key, (found = { from, to, imports: 0, violations: 0 }));
@@ -110,7 +110,8 @@ export function buildResult(input: {
     const to = violation.to?.layer;
     if (violation.from.layer && to && to !== violation.from.layer && violation.chain.length === 0) edge(violation.from.layer, to).violations += 1;
   }
-  const order = (layer: Layer) => LAYERS.indexOf(layer);
+  const names = config.layers.map((list) => list.name);
+  const order = (layer: LayerName) => (isBookLayer(layer) ? LAYERS.indexOf(layer) : LAYERS.length + names.indexOf(layer));
   return {
     schemaVersion: 1,
     tool: input.tool,
@@ -123,7 +124,7 @@ export function buildResult(input: {
     },
     violations,
     diagnostics,
-    layers: LAYERS.filter((layer) => config.layers.some((list) => list.name === layer)),
+    layers: [...new Set(names)].sort((a, b) => order(a) - order(b)),
     layerEdges: [...edges.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
     ...(withContexts ? contextMap(config, input.imports, violations, input.contextFiles) : {}),
   };

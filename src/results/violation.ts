@@ -1,4 +1,4 @@
-import type { Layer, Role } from '../config/types.js';
+import type { LayerName, Role } from '../config/types.js';
 import type { Diagnostic } from '../project/model.js';
 import { compareText } from '../config/order.js';
 
@@ -20,8 +20,8 @@ export interface Violation {
   endColumn: number;
   message: string;
   /** `context`: the bounded context, present only when the project has contexts (null: in none). */
-  from: { layer: Layer | null; role: Role | null; context?: string | null };
-  to: { file: string | null; package: string | null; layer: Layer | null; role: Role | null; context?: string | null } | null;
+  from: { layer: LayerName | null; role: Role | null; context?: string | null };
+  to: { file: string | null; package: string | null; layer: LayerName | null; role: Role | null; context?: string | null } | null;
   specifier: string | null;
   kind: 'value' | 'type' | null;
   chain: Hop[];
@@ -49,8 +49,8 @@ export function chainItems(violation: Pick<Violation, 'chain' | 'chainOmitted'>)
 
 /** Observed imports between two layers, and how many of them break a rule: the layer diagram's arrows. */
 export interface LayerEdge {
-  from: Layer;
-  to: Layer;
+  from: LayerName;
+  to: LayerName;
   imports: number;
   violations: number;
 }
@@ -82,8 +82,8 @@ export interface AuditResult {
   summary: { files: number; errors: number; warnings: number; baselined: number; durationMs?: number; outsideChange?: number };
   violations: Violation[];
   diagnostics: Diagnostic[];
-  /** The layers the config declares, inner first. */
-  layers: Layer[];
+  /** The layers the config declares: the book's, inner first, then custom ones in the config's order. */
+  layers: LayerName[];
   layerEdges: LayerEdge[];
   /** The bounded contexts and the imports between them (the context map): present only when the project has contexts. */
   contexts?: ContextSummary[];

@@ -33,7 +33,7 @@ describe('config validation', () => {
   });
 
   it('accepts every fixture config', () => {
-    const configs = ['allocation', 'contexts', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];
+    const configs = ['allocation', 'contexts', 'custom-layers', ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`)];
     for (const config of configs) {
       const value: unknown = JSON.parse(fs.readFileSync(fixturePath(config, 'cosmic-lint.config.json'), 'utf8'));
       expect(configProblems(value), config).toEqual([]);
@@ -42,7 +42,7 @@ describe('config validation', () => {
 
   it('names an unknown key, its path, and the closest valid key', () => {
     expect(configProblems({ layers: { domian: 'src/domain/**' } })).toEqual([
-      'layers.domian: unknown key "domian" (did you mean "domain"?); expected one of domain, service-layer, adapters, entrypoints, bootstrap, shared',
+      'layers.domian: "domian" is not one of the book\'s layers (domain, service-layer, adapters, entrypoints, bootstrap, shared); did you mean "domain"?; a custom layer is an object: { "globs": "src/domain/**", "mayImport": [layers it may import] }',
     ]);
     expect(configProblems({ prest: 'strict' })[0]).toMatch(/^prest: unknown key "prest" \(did you mean "preset"\?\)/);
   });
@@ -144,6 +144,23 @@ describe('config validation', () => {
     ]);
   });
 
+  it('accepts custom layers beside the book’s, and explains a misspelt layer, a custom one written as globs, and a layer it names that does not exist', () => {
+    expect(configProblems({ layers: { domain: 'src/domain/**', jobs: { globs: 'src/jobs/**', mayImport: ['domain', 'utils'] }, utils: { globs: ['src/utils/**'], importedBy: ['*'] } } })).toEqual([]);
+    expect(configProblems({ layers: { domian: ['src/domain/**'] } })).toEqual([
+      'layers.domian: "domian" is not one of the book\'s layers (domain, service-layer, adapters, entrypoints, bootstrap, shared); did you mean "domain"?; a custom layer is an object: { "globs": ["src/domain/**"], "mayImport": [layers it may import] }',
+    ]);
+    expect(configProblems({ layers: { jobs: { globs: 'src/jobs/**', mayImport: ['servise-layer'], importedBy: ['nobody'] }, Jobs2: { globs: 'x/**' } } })).toEqual([
+      'layers: "Jobs2" is not a usable layer name (lower-case letters, digits and "-", starting with a letter)',
+    ]);
+    expect(configProblems({ layers: { jobs: { globs: 'src/jobs/**', mayImport: ['servise-layer'], importedBy: ['nobody'] } } })).toEqual([
+      'layers.jobs.mayImport[0]: "servise-layer" is no layer of this config (did you mean "service-layer"?); expected one of domain, service-layer, adapters, entrypoints, bootstrap, shared, jobs',
+      'layers.jobs.importedBy[0]: "nobody" is no layer of this config; expected one of domain, service-layer, adapters, entrypoints, bootstrap, shared, jobs, or "*" for every layer',
+    ]);
+    expect(configProblems({ layers: { jobs: { globs: '!src/jobs/**' } } })).toEqual([
+      'layers.jobs.globs: "!src/jobs/**" is a negated glob, which only "roles" supports; narrow this layer\'s other globs instead, or add the files to "exclude"',
+    ]);
+  });
+
   it('rejects a non-object with a root path', () => {
     expect(configProblems([])).toEqual(['(root): expected object, got []']);
   });
@@ -161,7 +178,7 @@ describe('config validation', () => {
     expect(error.message).toBe(
       'cosmic-lint.config.json: invalid configuration:\n' +
         '  - preset: expected one of domain-only, part1, recommended, strict, got "nope"\n' +
-        '  - layers.domian: unknown key "domian" (did you mean "domain"?); expected one of domain, service-layer, adapters, entrypoints, bootstrap, shared',
+        '  - layers.domian: "domian" is not one of the book\'s layers (domain, service-layer, adapters, entrypoints, bootstrap, shared); did you mean "domain"?; a custom layer is an object: { "globs": "x", "mayImport": [layers it may import] }',
     );
     expect(error.stack).not.toMatch(/\bat /);
   });

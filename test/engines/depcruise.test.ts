@@ -25,6 +25,7 @@ const FIXTURES = [
   'audit/one-root-cause',
   'audit/cycle',
   'contexts',
+  'custom-layers',
   // Real projects: their configs use extglobs (`!(index|*Controller).ts`) the rules must translate as picomatch reads them.
   ...fs.readdirSync(fixturePath('real')).map((name) => `real/${name}`),
   ...fs.readdirSync(fixturePath('violations')).map((name) => `violations/${name}`),

@@ -1,12 +1,12 @@
 import { cellAllows, matrixCell } from '../../checks/matrix.js';
-import type { BoundedContext, Layer, ResolvedConfig, Role } from '../../config/types.js';
+import type { BoundedContext, LayerName, ResolvedConfig, Role } from '../../config/types.js';
 import type { Classification } from '../../project/classify.js';
 import { LAYERS } from '../../config/types.js';
 import { discoverFiles } from '../../project/discover.js';
 import type { Project } from '../../project/project.js';
 
 interface Side {
-  layer: Layer;
+  layer: LayerName;
   role: Role | undefined;
 }
 
@@ -144,7 +144,7 @@ export function globToRegex(glob: string): string {
 }
 
 /** One regular expression for a layer's globs (dependency-cruiser matches paths relative to its baseDir). */
-function layerPattern(config: ResolvedConfig, layer: Layer): string {
+function layerPattern(config: ResolvedConfig, layer: LayerName): string {
   const globs = config.layers.find((list) => list.name === layer)?.globs ?? [];
   return globs.map(globToRegex).join('|');
 }
@@ -172,8 +172,10 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
     groups.set(key, group);
   }
   const rules: ForbiddenRule[] = [];
-  for (const fromLayer of LAYERS) {
-    for (const toLayer of LAYERS) {
+  // The book's layers, then the config's custom ones.
+  const layerNames = [...new Set([...LAYERS, ...config.layers.map((list) => list.name)])];
+  for (const fromLayer of layerNames) {
+    for (const toLayer of layerNames) {
       const fromGroups = [...groups.values()].filter((group) => group.side.layer === fromLayer);
       const toGroups = [...groups.values()].filter((group) => group.side.layer === toLayer);
       const judged = fromGroups.flatMap((from) =>
@@ -232,7 +234,7 @@ export function depcruiseRules(project: Project): ForbiddenRule[] {
   const layerCycles = config.rules['cosmic/no-layer-cycles'];
   if (layerCycles && layerCycles !== 'off') {
     // A cycle that leaves a layer and comes back to it: one that spans two or more layers.
-    for (const layer of LAYERS) {
+    for (const layer of layerNames) {
       const pattern = layerPattern(config, layer);
       if (!pattern) continue;
       rules.push({
