@@ -1,6 +1,6 @@
 // One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
 // time since the process started (processMs: loading included), problems found and peak memory.
-//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|oxlint|audit|audit-strict|audit-contexts|depcruise [depcruise-config.cjs]
+//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,7 +55,8 @@ async function audit() {
   const { runAudit } = await import('../dist/src/cli/audit.js');
   const start = performance.now();
   // audit-contexts: the same files described with bounded contexts (the generator's cosmic-lint.contexts.json).
-  const configFile = mode === 'audit-contexts' ? path.join(project, 'cosmic-lint.contexts.json') : undefined;
+  const configFile =
+    mode === 'audit-contexts' ? path.join(project, 'cosmic-lint.contexts.json') : mode === 'audit-contexts-broken' ? path.join(project, 'cosmic-lint.contexts-broken.json') : undefined;
   const { result } = await runAudit({ cwd: project, paths: [project], configFile, engine: 'cosmic', preset: mode === 'audit-strict' ? 'strict' : undefined, now: () => performance.now() });
   return { ms: performance.now() - start, problems: result.violations.length, fatal: result.diagnostics.length, files: result.summary.files };
 }

@@ -99,11 +99,14 @@ export function generate(root, fileCount = 2000, seed = 42) {
     path.join(root, 'cosmic-lint.config.json'),
     JSON.stringify({ preset: 'recommended', layers: Object.fromEntries(Object.keys(SHARE).map((layer) => [layer, `src/${layer}/**`])) }, null, 2),
   );
-  // The same files as twenty bounded contexts, one per module number, each spanning its folder in every layer.
+  // The same files as twenty bounded contexts, one per module number, each spanning its folder in
+  // every layer: publishing everything (the boundaries hold: what contexts cost when nothing
+  // crosses them), and publishing only commands and events (most cross-module imports break them).
   const modules = [...new Set(files.map((entry) => entry.file.split('/')[2]))].sort();
   const layers = Object.fromEntries(Object.keys(SHARE).map((layer) => [layer, `src/${layer}/**`]));
-  const contexts = Object.fromEntries(modules.map((module) => [module, Object.keys(SHARE).map((layer) => `src/${layer}/${module}`)]));
-  fs.writeFileSync(path.join(root, 'cosmic-lint.contexts.json'), JSON.stringify({ preset: 'recommended', layers, contexts }, null, 2));
+  const contexts = (publishes) => Object.fromEntries(modules.map((module) => [module, { root: Object.keys(SHARE).map((layer) => `src/${layer}/${module}`), ...publishes }]));
+  fs.writeFileSync(path.join(root, 'cosmic-lint.contexts.json'), JSON.stringify({ preset: 'recommended', layers, contexts: contexts({ publishes: ['**'] }) }, null, 2));
+  fs.writeFileSync(path.join(root, 'cosmic-lint.contexts-broken.json'), JSON.stringify({ preset: 'recommended', layers, contexts: contexts({}) }, null, 2));
   return { files: files.length, violations };
 }
 

@@ -16,9 +16,10 @@ export type ContextBoundariesMessageId = keyof typeof contextBoundariesMessages;
 
 /** What a context publishes, as a message says it. */
 function publishedLanguage(context: BoundedContext | undefined): string {
-  if (!context?.publishes) return 'its commands and events';
+  const entries = context?.entries?.length ? ` and its package's entry ${context.entries.join(', ')}` : '';
+  if (!context?.publishes) return `its commands and events${entries}`;
   const shown = context.publishes.slice(0, 3).map((glob) => `"${glob}"`);
-  return context.publishes.length > 3 ? `${shown.join(', ')} and ${context.publishes.length - 3} more` : shown.join(', ');
+  return `${context.publishes.length > 3 ? `${shown.join(', ')} and ${context.publishes.length - 3} more` : shown.join(', ')}${entries}`;
 }
 
 /** `allocation's`, `orders'`. */

@@ -5,6 +5,8 @@ import { contextFolders } from './validate.js';
 import type { BoundedContext, CosmicConfigInput } from './types.js';
 import { dependOnListing } from './watch.js';
 import { compareText } from './order.js';
+import { relativePosix } from './paths.js';
+import { findWorkspace, packageEntries } from './workspaces.js';
 
 /**
  * The configured contexts, resolved: folders checked to exist (a misspelt folder would make a
@@ -12,6 +14,7 @@ import { compareText } from './order.js';
  * config root, one per folder of the context.
  */
 export function resolveContexts(input: NonNullable<CosmicConfigInput['contexts']>, root: string, source: string): BoundedContext[] {
+  const workspace = findWorkspace(root);
   return Object.entries(input)
     .map(([name, entry]) => {
       const roots = contextFolders(entry);
@@ -29,7 +32,10 @@ export function resolveContexts(input: NonNullable<CosmicConfigInput['contexts']
       const object = typeof entry === 'object' && !Array.isArray(entry) ? entry : undefined;
       const globs = object?.publishes === undefined ? undefined : Array.isArray(object.publishes) ? object.publishes : [object.publishes];
       const publishes = globs?.flatMap((glob) => roots.map((folder) => (folder === '.' ? glob : `${folder}/${glob.replace(/^(?:\.\/)+/, '')}`)));
-      return { name, roots, publishes, sharedKernel: object?.sharedKernel ?? false };
+      // A folder that is a workspace package publishes its entry points too (`exports["."]`).
+      const packages = [...(workspace?.packages.values() ?? [])];
+      const entries = roots.flatMap((folder) => (packages.includes(path.resolve(root, folder)) ? packageEntries(path.resolve(root, folder)).map((entry) => relativePosix(root, entry)) : []));
+      return { name, roots, publishes, ...(entries.length > 0 ? { entries } : {}), sharedKernel: object?.sharedKernel ?? false };
     })
     .sort((a, b) => compareText(a.name, b.name));
 }

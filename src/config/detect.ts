@@ -4,6 +4,7 @@ import { relativePosix } from './paths.js';
 import { LAYERS, type BoundedContext, type GlobList, type Layer } from './types.js';
 import { compareText } from './order.js';
 import { dependOnListing } from './watch.js';
+import { findWorkspace, packageEntries, type Workspace } from './workspaces.js';
 
 type FolderLayer = Exclude<Layer, 'bootstrap' | 'shared'>;
 
@@ -217,7 +218,7 @@ export function detectLayout(root: string): DetectedLayout {
     if (layer === 'shared' && settingsFiles.length > 0) parts.push(`${settingsFiles.length === 1 ? 'file' : 'files'} ${settingsFiles.join(', ')} (settings read from the environment)`);
     if (parts.length > 0) notes.push(`${layer}: ${parts.join('; ')}`);
   }
-  const contexts = contextsOf(root, modules);
+  const contexts = contextsOf(root, modules, findWorkspace(root));
   if (contexts.length > 0) {
     const described = contexts.map((context) => `${context.name}${context.sharedKernel ? ' (shared kernel)' : ''}: ${context.roots.map((folder) => `${folder}/`).join(', ')}`);
     notes.push(`contexts: ${listed(described)} (each publishes its commands and events; name them under "contexts" in a config file to change that)`);
@@ -237,18 +238,30 @@ const SHARED_KERNELS = ['shared', 'sharedkernel', 'kernel', 'common', 'lib', 'li
  * module is a context of its own; folders of one name are one context (`src/lib/bounded-contexts/iam`
  * and `src/bounded-contexts/iam`). Fewer than two contexts make none: one context has no boundary.
  */
-function contextsOf(root: string, modules: readonly Module[]): BoundedContext[] {
+function contextsOf(root: string, modules: readonly Module[], workspace: Workspace | undefined): BoundedContext[] {
   const byName = new Map<string, Set<string>>();
+  const packages = [...(workspace?.packages.values() ?? [])];
   for (const module of modules) {
     const parts = relativePosix(root, module.directory).split('/');
     const holder = parts.findIndex((part, index) => index < parts.length - 1 && CONTEXT_HOLDERS.includes(normalise(part)));
-    const folder = holder >= 0 ? parts.slice(0, holder + 2).join('/') : parts.join('/');
-    if (folder === '') return [];
+    // In a workspace, a package holding modules is one context (`packages/orders/src/{domain,…}` is orders).
+    const inPackage = packages.find((folder) => module.directory === folder || module.directory.startsWith(folder + path.sep));
+    let folder = inPackage ? relativePosix(root, inPackage) : holder >= 0 ? parts.slice(0, holder + 2).join('/') : parts.join('/');
+    // A module folder named for what it is (`src`, `lib`) says nothing of its context: its parent does.
+    while (GENERIC_FOLDERS.includes(normalise(folder.split('/').at(-1) ?? '')) && folder.includes('/')) folder = folder.slice(0, folder.lastIndexOf('/'));
+    if (folder === '' || folder.startsWith('..')) return [];
     const name = folder.split('/').at(-1)!;
     byName.set(name, (byName.get(name) ?? new Set()).add(folder));
   }
   if (byName.size < 2) return [];
   return [...byName.entries()]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([name, folders]) => ({ name, roots: [...folders].sort(compareText), publishes: undefined, sharedKernel: SHARED_KERNELS.includes(normalise(name)) }));
+    .map(([name, folders]) => {
+      const roots = [...folders].sort(compareText);
+      const entries = roots.flatMap((folder) => (packages.includes(path.join(root, folder)) ? packageEntries(path.join(root, folder)).map((entry) => relativePosix(root, entry)) : []));
+      return { name, roots, publishes: undefined, ...(entries.length > 0 ? { entries } : {}), sharedKernel: SHARED_KERNELS.includes(normalise(name)) };
+    });
 }
+
+/** Folder names that say what a folder holds, not which context it is. */
+const GENERIC_FOLDERS = ['src', 'source', 'lib', 'app'];

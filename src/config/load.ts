@@ -14,6 +14,7 @@ import { layerEntries } from './layers.js';
 import { validateConfig } from './validate.js';
 import { parse as parseJsoncText, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { createMemo, dependOnContent, dependOnListing, type Memo } from './watch.js';
+import { findWorkspace } from './workspaces.js';
 
 export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
 
@@ -207,9 +208,18 @@ function isProjectRoot(directory: string): boolean {
   return fs.existsSync(path.join(directory, 'package.json')) || fs.existsSync(path.join(directory, 'tsconfig.json'));
 }
 
-/** The project root for a file with no config: the nearest folder with a package.json or tsconfig.json. */
+/**
+ * The project root for a file with no config: the nearest folder with a package.json or
+ * tsconfig.json, or, when that folder is a package of an npm/yarn/pnpm workspace, the workspace's
+ * root (the packages are one project: its contexts and the imports between them).
+ */
 export function findProjectRoot(directory: string, cache: Memo<string, string | undefined> = createMemo(false)): string {
-  return nearestProjectRoot(path.resolve(directory), cache) ?? path.resolve(directory);
+  const nearest = nearestProjectRoot(path.resolve(directory), cache) ?? path.resolve(directory);
+  // Kept in the same memo under a key no folder can have; the workspace's manifests are what the answer depends on.
+  return cache.get(`${nearest}\0workspace`, () => {
+    const workspace = findWorkspace(nearest);
+    return workspace && [...workspace.packages.values()].includes(nearest) ? workspace.root : nearest;
+  })!;
 }
 
 function nearestProjectRoot(directory: string, cache: Memo<string, string | undefined>): string | undefined {

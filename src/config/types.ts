@@ -150,6 +150,8 @@ export interface BoundedContext {
   roots: string[];
   /** Globs (relative to the config root) of what it publishes; undefined: its commands and events. */
   publishes: string[] | undefined;
+  /** A workspace package's entry points (relative to the config root): published too, whatever `publishes` says. */
+  entries?: string[];
   sharedKernel: boolean;
 }
 

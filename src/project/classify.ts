@@ -178,7 +178,7 @@ export function createClassifier(config: ResolvedConfig, options: { deferConflic
       const { context } = inContext;
       const publishes = published.get(context.name);
       classification.context = context.name;
-      classification.published = context.sharedKernel || (publishes ? publishes(file) : role === 'commands' || role === 'events');
+      classification.published = context.sharedKernel || (context.entries?.includes(file) ?? false) || (publishes ? publishes(file) : role === 'commands' || role === 'events');
     }
     return classification;
   }

@@ -5,6 +5,7 @@ import { createMemo, dependOnListing } from '../config/watch.js';
 import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
+import { findWorkspace, type Workspace } from '../config/workspaces.js';
 
 export type ResolvedTarget = { type: 'file'; path: string } | { type: 'package'; name: string; builtin: boolean } | { type: 'unresolved'; reason: string };
 
@@ -66,6 +67,44 @@ function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
   };
 }
 
+/**
+ * A host on which every workspace package is installed, as a package manager would link it: a
+ * path under any `node_modules/<name>` of a workspace package that does not exist on disk is read
+ * from the package's folder, and its real path is that folder. So TypeScript resolves
+ * `@shop/orders` through the package's own `exports`/`types`/`main` on a fresh clone, before any
+ * `npm install`, exactly as it does through the installed symlink.
+ */
+function workspaceHost(host: TS.ModuleResolutionHost, workspace: Workspace): TS.ModuleResolutionHost {
+  const linked = (file: string): string | undefined => {
+    const at = file.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    if (at < 0) return undefined;
+    const rest = file.slice(at + '/node_modules/'.length).split(path.sep);
+    const name = rest[0]?.startsWith('@') ? rest.slice(0, 2).join('/') : rest[0];
+    const folder = name === undefined ? undefined : workspace.packages.get(name);
+    return folder ? path.join(folder, ...rest.slice(name!.split('/').length)) : undefined;
+  };
+  const isNodeModules = (directory: string) => path.basename(directory) === 'node_modules' && workspace.root.startsWith(path.dirname(directory));
+  const either = <T>(real: (file: string) => T, file: string, missing: T): T => {
+    const answer = real(file);
+    if (answer !== missing) return answer;
+    const target = linked(file);
+    return target === undefined ? answer : real(target);
+  };
+  return {
+    ...host,
+    fileExists: (file) => either(host.fileExists, file, false),
+    directoryExists: (directory) => isNodeModules(directory) || either(host.directoryExists!, directory, false),
+    readFile: (file) => either(host.readFile, file, undefined),
+    realpath: (file) => (host.fileExists(file) || host.directoryExists!(file) ? host.realpath!(file) : (linked(file) ?? host.realpath!(file))),
+  };
+}
+
+/** Whether a resolved file is a workspace package's own source (not a built copy inside node_modules). */
+function isWorkspaceSource(file: string, workspace: Workspace | undefined): boolean {
+  if (!workspace || file.split(path.sep).includes('node_modules')) return false;
+  return [...workspace.packages.values()].some((folder) => file.startsWith(folder + path.sep));
+}
+
 function aliasPattern(key: string): RegExp {
   const escaped = key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*');
   return new RegExp(`^${escaped}$`);
@@ -104,7 +143,9 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   const ts = typescript();
   const watch = options.watch ?? false;
   const diagnostics: ResolverDiagnostic[] = [];
-  const host = cachingHost(ts, watch);
+  // npm, yarn and pnpm workspaces: their packages resolve to their sources, as files of the project.
+  const workspace = findWorkspace(root);
+  const host = workspace && workspace.packages.size > 0 ? workspaceHost(cachingHost(ts, watch), workspace) : cachingHost(ts, watch);
   const setups = tsconfigs.map((tsconfig) => readCompilerSetup(ts, tsconfig, diagnostics));
   // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
   setups.sort((a, b) => b.directory.length - a.directory.length);
@@ -189,7 +230,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, setup.options, host, watch ? undefined : setup.cache, undefined, mode);
     const name = packageName(specifier);
     if (resolvedModule) {
-      if (resolvedModule.isExternalLibraryImport) {
+      if (resolvedModule.isExternalLibraryImport && !isWorkspaceSource(path.resolve(resolvedModule.resolvedFileName), workspace)) {
         return { type: 'package', name: resolvedModule.packageId?.name ?? name ?? specifier, builtin: false };
       }
       return { type: 'file', path: path.resolve(resolvedModule.resolvedFileName) };
