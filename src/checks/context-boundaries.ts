@@ -23,7 +23,7 @@ function publishedLanguage(context: BoundedContext | undefined): string {
 }
 
 /** `allocation's`, `orders'`. */
-function possessive(name: string): string {
+export function possessive(name: string): string {
   return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 

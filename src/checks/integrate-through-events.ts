@@ -3,6 +3,7 @@ import type { Classification } from '../project/classify.js';
 import type { Project } from '../project/project.js';
 import { boundTargets, listNames, type BoundTarget } from './bindings.js';
 import { describeSide, type FileFacts, type Finding } from './finding.js';
+import { possessive } from './context-boundaries.js';
 
 export const INTEGRATE_THROUGH_EVENTS = 'cosmic/integrate-through-events';
 
@@ -15,11 +16,6 @@ export type IntegrateThroughEventsMessageId = keyof typeof integrateThroughEvent
 
 const drives = (classification: Classification) => classification.role === 'handlers' || classification.role === 'message-bus' || classification.layer === 'bootstrap';
 const persists = (classification: Classification) => classification.role === 'repository' || classification.role === 'orm' || classification.role === 'unit-of-work';
-
-/** `allocation's`, `orders'`. */
-function possessive(name: string): string {
-  return name.endsWith('s') ? `${name}'` : `${name}'s`;
-}
 
 /**
  * `cosmic/integrate-through-events` (strict): a context's handlers and entrypoints do not call
