@@ -22,14 +22,14 @@ const text = (value: string) => escapeXml(neutralise(value));
 const quote = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 
 /** The layers as boxes, outer ones on top, and the observed imports between them as arrows; forbidden ones red with their count. */
-export function layerDiagramSource(layers: readonly LayerName[], edges: readonly LayerEdge[]): string {
+export function layerDiagramSource(layers: readonly LayerName[], edges: readonly LayerEdge[], idPrefix = ''): string {
   const lines = [
     'digraph layers {',
     '  graph [rankdir=TB, bgcolor="transparent", nodesep=0.6, ranksep=0.7, fontname="Helvetica"];',
     '  node [shape=box, style="rounded,filled", fillcolor="#f5f7fa", color="#5b6b7f", fontname="Helvetica", fontsize=13, margin="0.25,0.12"];',
     '  edge [fontname="Helvetica", fontsize=11];',
   ];
-  const node = (layer: LayerName) => `${quote(layer)} [id=${quote(`layer-${layer}`)}, class="layer"]`;
+  const node = (layer: LayerName) => `${quote(layer)} [id=${quote(`${idPrefix}layer-${layer}`)}, class="layer"]`;
   for (const rank of [0, 1, 2, 3, 4]) {
     const same = layers.filter((layer) => isBookLayer(layer) && RANK[layer] === rank);
     if (same.length > 0) lines.push(`  { rank=same; ${same.map(node).join('; ')}; }`);
@@ -41,7 +41,7 @@ export function layerDiagramSource(layers: readonly LayerName[], edges: readonly
     const forbidden = edge.violations > 0;
     const label = forbidden ? `${edge.violations} forbidden / ${edge.imports}` : `${edge.imports}`;
     lines.push(
-      `  ${quote(edge.from)} -> ${quote(edge.to)} [id=${quote(`edge-${edge.from}-${edge.to}`)}, class=${quote(forbidden ? 'forbidden' : 'allowed')}, label=${quote(label)}, color=${quote(forbidden ? '#d1242f' : '#8c959f')}, fontcolor=${quote(forbidden ? '#d1242f' : '#57606a')}, penwidth=${forbidden ? 2.2 : 1.2}];`,
+      `  ${quote(edge.from)} -> ${quote(edge.to)} [id=${quote(`${idPrefix}edge-${edge.from}-${edge.to}`)}, class=${quote(forbidden ? 'forbidden' : 'allowed')}, label=${quote(label)}, color=${quote(forbidden ? '#d1242f' : '#8c959f')}, fontcolor=${quote(forbidden ? '#d1242f' : '#57606a')}, penwidth=${forbidden ? 2.2 : 1.2}];`,
     );
   }
   lines.push('}');
@@ -81,7 +81,7 @@ header{padding:20px 28px;border-bottom:1px solid #d0d7de;background:#f6f8fa}h1{f
 .figures{display:flex;gap:14px;flex-wrap:wrap}.figure{border:1px solid #d0d7de;border-radius:8px;padding:8px 14px;background:#fff;min-width:92px}
 .figure b{display:block;font-size:22px}.figure.bad b{color:#d1242f}.figure.ok b{color:#1a7f37}
 main{padding:18px 28px}section{margin-bottom:26px}h2{font-size:16px;margin:0 0 10px}
-#diagram svg,#context-map svg{max-width:100%;height:auto}
+#diagram svg,#context-map svg,.context-layers svg{max-width:100%;height:auto}.context-layers summary{cursor:pointer;margin:6px 0}
 .controls{display:flex;gap:10px;margin-bottom:10px;flex-wrap:wrap}input,select{font:inherit;padding:4px 8px;border:1px solid #d0d7de;border-radius:6px}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d8dee4;padding:6px 8px;text-align:left;vertical-align:top}
 th{cursor:pointer;user-select:none;background:#f6f8fa;position:sticky;top:0}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
@@ -141,6 +141,15 @@ export async function formatHtml(result: AuditResult): Promise<string> {
   const inline = (source: string) => dot(source).replace(/^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>)?\s*/, '');
   const svg = inline(layerDiagramSource(result.layers, result.layerEdges));
   const contextSvg = result.contexts && result.contexts.length > 0 ? inline(contextDiagramSource(result.contexts, result.contextEdges ?? [])) : undefined;
+  // Each context's own layer diagram, folded: opened on demand.
+  const contextLayers = (result.contexts ?? [])
+    .map((context, index) => {
+      const layers = result.layers.filter((layer) => context.layerEdges.some((edge) => edge.from === layer || edge.to === layer));
+      // Ids of their own: the page already has the whole project's `layer-domain`.
+      const body = layers.length > 0 ? inline(layerDiagramSource(layers, context.layerEdges, `context-${index}-`)) : '<p class="empty">No imports between layers inside it.</p>';
+      return `<details class="context-layers"><summary>${text(context.name)}: its layers</summary>${body}</details>`;
+    })
+    .join('');
   const live = result.violations.filter((violation) => !violation.baselined);
   const rules = [...new Set(live.map((violation) => violation.ruleId))].sort();
   const rows = live.map(
@@ -173,7 +182,7 @@ ${figure('forbidden layer pairs', result.layerEdges.filter((edge) => edge.violat
 </div>
 </header>
 <main>
-${contextSvg ? `<section><h2>Bounded contexts: the context map</h2><p class="empty">Arrows are imports from one context into another, labelled with how many are of its published language (or a shared kernel); red ones break the context boundaries, labelled with how many.</p><div id="context-map">${contextSvg}</div></section>` : ''}
+${contextSvg ? `<section><h2>Bounded contexts: the context map</h2><p class="empty">Arrows are imports from one context into another, labelled with how many are of its published language (or a shared kernel); red ones break the context boundaries, labelled with how many.</p><div id="context-map">${contextSvg}</div>${contextLayers}</section>` : ''}
 <section><h2>Layers and the imports between them</h2><p class="empty">Arrows are observed imports; red ones break the rules, labelled with how many.</p><div id="diagram">${svg}</div></section>
 ${result.diagnostics.length > 0 ? `<section><h2>Diagnostics: the check is incomplete</h2><ul class="diagnostics">${result.diagnostics.map((diagnostic) => `<li>${text(`${diagnostic.kind}${diagnostic.file ? ` ${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}` : ''}: ${diagnostic.message}`)}</li>`).join('')}</ul></section>` : ''}
 <section>

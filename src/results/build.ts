@@ -126,7 +126,7 @@ export function buildResult(input: {
     diagnostics,
     layers: [...new Set(names)].sort((a, b) => order(a) - order(b)),
     layerEdges: [...edges.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
-    ...(withContexts ? contextMap(config, input.imports, violations, input.contextFiles) : {}),
+    ...(withContexts ? contextMap(config, input.imports, violations, input.contextFiles, order) : {}),
   };
 }
 
@@ -136,7 +136,25 @@ function contextMap(
   imports: readonly ObservedImport[],
   violations: readonly Violation[],
   files: ReadonlyMap<string, number> | undefined,
+  order: (layer: LayerName) => number,
 ): { contexts: ContextSummary[]; contextEdges: ContextEdge[] } {
+  // Inside each context: the imports between its layers, for the context's own layer diagram.
+  const inside = new Map<string, Map<string, LayerEdge>>();
+  const layerEdge = (context: string, from: LayerName, to: LayerName): LayerEdge => {
+    let edges = inside.get(context);
+    if (!edges) inside.set(context, (edges = new Map()));
+    let found = edges.get(`${from}|${to}`);
+    if (!found) edges.set(`${from}|${to}`, (found = { from, to, imports: 0, violations: 0 }));
+    return found;
+  };
+  for (const { from, to } of imports) {
+    if (from.context && from.context === to.context && from.layer && to.layer && from.layer !== to.layer) layerEdge(from.context, from.layer, to.layer).imports += 1;
+  }
+  for (const violation of violations) {
+    const { context, layer } = violation.from;
+    if (context && context === violation.to?.context && layer && violation.to.layer && layer !== violation.to.layer && violation.chain.length === 0)
+      layerEdge(context, layer, violation.to.layer).violations += 1;
+  }
   const edges = new Map<string, ContextEdge>();
   const edge = (from: string, to: string): ContextEdge => {
     const key = `${from}\0${to}`;
@@ -156,7 +174,13 @@ function contextMap(
     if (from && to && from !== to && violation.chain.length === 0) edge(from, to).violations += 1;
   }
   return {
-    contexts: config.contexts.map((context) => ({ name: context.name, roots: context.roots, sharedKernel: context.sharedKernel, files: files?.get(context.name) ?? 0 })),
+    contexts: config.contexts.map((context) => ({
+      name: context.name,
+      roots: context.roots,
+      sharedKernel: context.sharedKernel,
+      files: files?.get(context.name) ?? 0,
+      layerEdges: [...(inside.get(context.name)?.values() ?? [])].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
+    })),
     contextEdges: [...edges.values()].sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to)),
   };
 }

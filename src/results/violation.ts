@@ -71,6 +71,8 @@ export interface ContextSummary {
   roots: string[];
   sharedKernel: boolean;
   files: number;
+  /** The imports between layers inside the context, for its own layer diagram. */
+  layerEdges: LayerEdge[];
 }
 
 export interface AuditResult {

@@ -14,9 +14,9 @@ it('the JSON report carries the contexts, the context map and each end of a viol
   const result = JSON.parse(run.stdout) as AuditResult;
   expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
   expect(result.contexts).toEqual([
-    { name: 'allocation', roots: ['src/allocation'], sharedKernel: false, files: 5 },
-    { name: 'kernel', roots: ['src/kernel'], sharedKernel: true, files: 1 },
-    { name: 'orders', roots: ['src/orders'], sharedKernel: false, files: 4 },
+    { name: 'allocation', roots: ['src/allocation'], sharedKernel: false, files: 5, layerEdges: [{ from: 'adapters', to: 'domain', imports: 1, violations: 0 }] },
+    { name: 'kernel', roots: ['src/kernel'], sharedKernel: true, files: 1, layerEdges: [] },
+    { name: 'orders', roots: ['src/orders'], sharedKernel: false, files: 4, layerEdges: [{ from: 'service-layer', to: 'domain', imports: 1, violations: 0 }] },
   ]);
   expect(result.contextEdges).toEqual([
     { from: 'kernel', to: 'orders', imports: 1, published: 0, violations: 1 },
@@ -51,9 +51,9 @@ it('Markdown tables the forbidden context pairs and names the contexts of each f
 it('the HTML report draws the context map: a box per context (the kernel dashed), arrows red where imports break the boundary', async () => {
   const source = contextDiagramSource(
     [
-      { name: 'orders', roots: ['src/orders'], sharedKernel: false, files: 4 },
-      { name: 'kernel', roots: ['src/kernel'], sharedKernel: true, files: 1 },
-      { name: 'allocation', roots: ['src/allocation'], sharedKernel: false, files: 1 },
+      { name: 'orders', roots: ['src/orders'], sharedKernel: false, files: 4, layerEdges: [] },
+      { name: 'kernel', roots: ['src/kernel'], sharedKernel: true, files: 1, layerEdges: [] },
+      { name: 'allocation', roots: ['src/allocation'], sharedKernel: false, files: 1, layerEdges: [] },
     ],
     [
       { from: 'orders', to: 'allocation', imports: 5, published: 2, violations: 3 },
@@ -67,11 +67,14 @@ it('the HTML report draws the context map: a box per context (the kernel dashed)
   expect(source).toContain('"c2" -> "c0" [class="allowed", label="2 published / 3"');
   const html = (await cli(['audit', root, '--format', 'html'])).stdout;
   expect(html).toContain('<h2>Bounded contexts: the context map</h2>');
-  const map = html.slice(html.indexOf('<div id="context-map">'), html.indexOf('<h2>Layers and the imports'));
+  const map = html.slice(html.indexOf('<div id="context-map">'), html.indexOf('<details class="context-layers">'));
   // kernel → orders and orders → allocation break the boundary; orders → kernel does not.
   expect(map.match(/class="edge forbidden"/g)).toHaveLength(2);
   expect(map.match(/class="edge allowed"/g)).toHaveLength(1);
   expect(html).toContain('forbidden context pairs');
+  // Each context's own layers, folded until asked for.
+  expect(html).toMatch(/<details class="context-layers"><summary>allocation: its layers<\/summary>[^]*?<svg[^]*?id="context&#45;0&#45;layer&#45;adapters"[^]*?<\/svg>\s*<\/details>/);
+  expect(html).toContain('<details class="context-layers"><summary>kernel: its layers</summary><p class="empty">No imports between layers inside it.</p></details>');
 });
 
 it('on real code (bitloops-todo, three contexts in two folder trees each) the map shows marketing integrating with iam and todo through their integration events only', async () => {
