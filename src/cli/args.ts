@@ -22,6 +22,8 @@ export type Command =
       force: boolean;
       timing: boolean;
       changedSince: string | undefined;
+      cache: boolean;
+      cacheLocation: string | undefined;
     }
   | { name: 'init'; directory: string | undefined; preset: PresetName; eslint: boolean; force: boolean }
   | { name: 'explain'; subject: string; config: string | undefined }
@@ -92,6 +94,12 @@ Options:
   --update-baseline       rewrite F (atomically): drop fixed entries; with --force, add new ones
   --force                 let --update-baseline add violations (default: it only removes)
   --timing                put the run's duration in the report (summary.durationMs in JSON, the text summary line)
+  --cache                 keep each file's facts (imports, exports, what the checks read) between runs,
+                          keyed by its content: an unchanged file is not parsed again; resolution and
+                          every check still run, so the report is the same. A cache from another
+                          version, or corrupt, is ignored with one warning
+  --cache-location F      where (default node_modules/.cache/cosmic-lint/facts.json under the config's
+                          folder; a folder gets facts.json); paths inside are relative, so CI can restore it
   --changed-since REF     check the whole project but report only findings that touch a file changed
                           since the branch left REF (git diff --merge-base REF, untracked files too):
                           the file itself, what it imports, or a hop of its chain; "-" reads the
@@ -131,6 +139,8 @@ const OPTIONS = {
     force: { type: 'boolean', default: false },
     timing: { type: 'boolean', default: false },
     'changed-since': { type: 'string' },
+    cache: { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
   },
   init: { help: { type: 'boolean', short: 'h' }, preset: { type: 'string', default: 'recommended' }, eslint: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
   explain: COMMON,
@@ -179,6 +189,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (values.preset !== undefined && !isPresetName(values.preset)) oneOf('preset', values.preset, ['domain-only', 'part1', 'recommended', 'strict']);
     if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline F: the file to write');
     if (values.force && !values['update-baseline']) throw new UsageError('--force only applies to --update-baseline');
+    if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location F needs --cache: the cache is off without it');
     if (values['changed-since'] !== undefined && values['update-baseline'])
       throw new UsageError('--update-baseline rewrites the baseline from the whole project; run it without --changed-since, which leaves findings out');
     const maxWarnings = values['max-warnings'];
@@ -198,6 +209,8 @@ export function parseCommand(argv: readonly string[]): Command {
       force: values.force,
       timing: values.timing,
       changedSince: values['changed-since'],
+      cache: values.cache,
+      cacheLocation: values['cache-location'],
     };
   }
   if (command === 'init') {

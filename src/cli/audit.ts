@@ -5,7 +5,11 @@ import { checkLayerCycles, checkTransitiveViolations, NO_LAYER_CYCLES, NO_TRANSI
 import { packageInfo } from '../config/package-info.js';
 import { CosmicError } from '../config/errors.js';
 import type { PresetName, ResolvedConfig } from '../config/types.js';
-import { discoverFiles } from '../project/discover.js';
+import { discoverFiles, pathKind } from '../project/discover.js';
+import fs from 'node:fs';
+import { CACHE_PREFIX, createFactCache, type CacheVersion, type FactCache } from '../project/fact-cache.js';
+import { readRegularFile } from '../config/read-file.js';
+import { typescript } from '../project/typescript.js';
 import { buildProjectModel, type Diagnostic } from '../project/model.js';
 import { buildResult, exitCodeOf, type LocatedFinding } from '../results/build.js';
 import type { AuditResult } from '../results/violation.js';
@@ -24,6 +28,8 @@ export interface AuditOptions {
   now: () => number;
   /** Called as files are parsed, so the edge can show progress on a TTY. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** `--cache`: keep each file's facts between runs, in `location` (a file; default `node_modules/.cache/cosmic-lint/facts.json` under the config's folder). */
+  cache?: { location: string | undefined } | undefined;
   /** Builds the import graph with dependency-cruiser instead of our own model (audit --engine depcruise). */
   depcruiseGraph?: (model: Parameters<typeof checkTransitiveViolations>[1], project: ReturnType<typeof loadProject>) => Promise<{ graph: Map<string, GraphFile>; diagnostics: Diagnostic[] }>;
 }
@@ -39,6 +45,8 @@ export interface AuditOutcome {
   unclassified: string[];
   /** Layer and role globs of the config that match no checked file (likely a typo), when the whole project was audited. */
   unmatchedGlobs: string[];
+  /** With `--cache`: what to write back, where, how many files it answered, and why an old cache was not trusted. */
+  cache?: { file: string; text: string | undefined; hits: number; misses: number; warning: string | undefined };
 }
 
 function countBy(names: readonly string[]): Map<string, number> {
@@ -62,7 +70,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       message: `no files to check under ${roots.join(', ')} (include: ${config.include.join(', ')}; exclude: ${config.exclude.join(', ')}); nothing was checked`,
     });
   }
-  const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project) });
+  const cached = options.cache ? openCache(options.cache.location ?? path.join(config.root, 'node_modules', '.cache', 'cosmic-lint', 'facts.json')) : undefined;
+  const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project), cache: cached?.cache });
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();
   if (conflicts.length > 0) {
@@ -132,5 +141,35 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const unclassified = [...model.files.values()].flatMap((file) => (file.classification.layer ? [] : [file.classification.file])).sort();
   // Only a whole-project run can tell a glob that matches nothing; a detected layout's globs come from folders that exist.
   const unmatchedGlobs = options.paths.length === 0 && config.detected.length === 0 ? project.classifier.unmatchedGlobs() : [];
-  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs };
+  const cache = cached && {
+    file: cached.file,
+    // A file there that is no cache of ours is an input of someone else's: never written over.
+    text: cached.foreign ? undefined : cached.cache.serialize(),
+    hits: cached.cache.hits,
+    misses: cached.cache.misses,
+    warning: cached.warning,
+  };
+  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs, ...(cache ? { cache } : {}) };
+}
+
+/** The cache at `file` (its folder's facts.json when it names a folder), read if there is one. */
+function openCache(location: string): { file: string; cache: FactCache; warning: string | undefined; foreign: boolean } {
+  const file = pathKind(location) === 'directory' ? path.join(location, 'facts.json') : location;
+  let previous: string | undefined;
+  if (fs.existsSync(file)) {
+    try {
+      previous = readRegularFile(file, 'cache');
+    } catch (error) {
+      return { file, ...createFactCache(undefined, cacheVersion()), warning: `${(error as Error).message}; the audit runs without it`, foreign: true };
+    }
+  }
+  // A file that does not even start as our caches do is someone else's: read as empty, never written over.
+  const foreign = previous !== undefined && !previous.startsWith(CACHE_PREFIX);
+  const { cache, warning } = createFactCache(foreign ? undefined : previous, cacheVersion());
+  if (foreign) return { file, cache, warning: `${file} is not a cosmic-lint cache; the audit runs without a cache and leaves the file as it is (name another with --cache-location)`, foreign };
+  return { file, cache, warning: warning && `${file}: ${warning}`, foreign };
+}
+
+function cacheVersion(): CacheVersion {
+  return { tool: packageInfo().version, typescript: typescript().version };
 }

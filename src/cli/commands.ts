@@ -101,6 +101,13 @@ function checkAuditOutputs(command: Extract<Command, { name: 'audit' }>, cwd: st
     checkOutputs([{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }], [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config]);
   }
   if (baseline && command.updateBaseline) checkOutputs([{ file: baseline, what: 'the baseline (--update-baseline)' }], config);
+  if (command.cacheLocation) {
+    const report = command.output ? [{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }] : [];
+    checkOutputs(
+      [{ file: path.resolve(cwd, command.cacheLocation), what: 'the cache (--cache-location)' }, ...report],
+      [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config],
+    );
+  }
 }
 
 async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Promise<number> {
@@ -112,7 +119,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
   // Asked before the work, so a wrong ref fails at once.
   const changed = command.changedSince !== undefined ? changedFiles(command.changedSince, cwd, io.readStdin) : undefined;
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
-  const { result, exitCode, rules, config, unclassified, unmatchedGlobs } = await runAudit({
+  const { result, exitCode, rules, config, unclassified, unmatchedGlobs, cache } = await runAudit({
     cwd,
     paths: command.paths,
     configFile: command.config,
@@ -122,6 +129,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
     timing: command.timing,
     now: () => performance.now(),
     depcruiseGraph,
+    cache: command.cache ? { location: command.cacheLocation ? path.resolve(cwd, command.cacheLocation) : undefined } : undefined,
     // Progress only where a person watches: a TTY on stderr, and not with --quiet.
     onProgress: stderr.isTTY && !command.quiet ? (done, total) => stderr.write(done === 0 ? '' : `\rcosmic-lint: parsed ${done}/${total} files…`) : undefined,
   });
@@ -129,6 +137,16 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
   // Every format: results go to stdout (or --output), so stderr is free to say what the run used.
   if (!command.quiet) stderr.write(formatRunHeader(config, unclassified, unmatchedGlobs));
   checkAuditOutputs(command, cwd, config.source);
+  if (cache) {
+    if (cache.warning) stderr.write(`cosmic-lint: cache: ${neutralise(cache.warning)}\n`);
+    if (cache.text !== undefined) {
+      io.beforeFirstWrite();
+      fs.mkdirSync(path.dirname(cache.file), { recursive: true });
+      writeFileAtomic(cache.file, cache.text);
+    }
+    if (!command.quiet)
+      stderr.write(`cosmic-lint: cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the cached run (${neutralise(path.relative(cwd, cache.file) || cache.file)})\n`);
+  }
   let code = exitCode;
   if (baselineFile) {
     if (previous) applyBaseline(result, previous);

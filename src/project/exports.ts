@@ -27,6 +27,22 @@ export interface ClassHeritage {
   decorators: string[];
 }
 
+/** An export map as plain data, for the audit's cache. */
+export interface ExportMapData {
+  declared: Array<[string, Kind]>;
+  forwarded: Array<[string, { specifier: string; imported: string; typeOnly: boolean }]>;
+  stars: Array<{ specifier: string; typeOnly: boolean }>;
+  classes: Array<[string, ClassHeritage]>;
+}
+
+function toData(map: ExportMap): ExportMapData {
+  return { declared: [...map.declared], forwarded: [...map.forwarded], stars: map.stars, classes: [...map.classes] };
+}
+
+function fromData(data: ExportMapData): ExportMap {
+  return { declared: new Map(data.declared), forwarded: new Map(data.forwarded), stars: data.stars, classes: new Map(data.classes) };
+}
+
 export interface ExportIndex {
   /** The file that defines `name` as exported by `file`, following barrels' re-exports; `file` itself when it is not re-exported. */
   definingFile(file: string, name: string): string;
@@ -38,6 +54,10 @@ export interface ExportIndex {
   declarationKind(file: string, name: string): DeclaredKind;
   /** Hands over a file the caller has parsed already, so it is not parsed a second time (its export map is read now; the tree is not kept). */
   remember(file: string, source: TS.SourceFile): void;
+  /** A remembered file's export map as plain data, for the audit's cache. */
+  dataOf(file: string): ExportMapData;
+  /** Hands over a file's export map taken in an earlier run (the audit's cache). */
+  rememberData(file: string, data: ExportMapData): void;
   /**
    * The files a barrel re-exports, following nested barrels (`index.*`) but not parsing the
    * modules they point at: cheap enough to ask before paying for `definingFile`.
@@ -274,6 +294,10 @@ export function createExportIndex(resolver: Resolver, options: { watch?: boolean
     // The map is taken at once (a scan of the top-level statements), so the tree is not kept for it.
     remember(file, source) {
       exportMap(file, source);
+    },
+    dataOf: (file) => toData(exportMap(file)),
+    rememberData(file, data) {
+      maps.get(file, () => fromData(data));
     },
     classOf(file, name) {
       const defining = find(path.resolve(file), name, 0, new Set());

@@ -17,6 +17,8 @@ import { constructionsOfSourceFile, firstParseError, importRecordsOfSourceFile }
 import { resolveImports, type Project } from './project.js';
 import { exceedsNesting, MAX_NESTING } from './nesting.js';
 import { typescript } from './typescript.js';
+import { contentHash, type CachedFile, type FactCache } from './fact-cache.js';
+import { relativePosix } from '../config/paths.js';
 
 export type DiagnosticKind = 'config' | 'io' | 'parse-error' | 'tsconfig' | 'no-files' | 'no-tsconfig' | 'engine';
 
@@ -78,6 +80,8 @@ export interface ModelOptions {
    * tree is kept until its facts are asked for.
    */
   factsFor?: ((classification: Classification) => Iterable<FactName>) | undefined;
+  /** Facts kept from an earlier run (`audit --cache`): a file whose content hashes the same is not parsed again. */
+  cache?: FactCache | undefined;
 }
 
 /** A file parsed again for a fact nobody said it would need; the file parsed a moment ago, so it parses now (its text, if it changed meanwhile, is what it says now). */
@@ -89,7 +93,7 @@ function reparse(ts: typeof TS, file: string): TS.SourceFile {
 
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
 export function buildProjectModel(project: Project, files: readonly string[], options: ModelOptions = {}): ProjectModel {
-  const { onProgress, factsFor } = options;
+  const { onProgress, factsFor, cache } = options;
   const ts = typescript();
   const model: ProjectModel = { project, files: new Map(), diagnostics: [] };
   for (const diagnostic of project.resolver.diagnostics) {
@@ -109,8 +113,19 @@ export function buildProjectModel(project: Project, files: readonly string[], op
     }
     // A byte order mark is no column: ESLint drops it too, so both count columns alike.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const key = cache ? relativePosix(project.config.root, file) : '';
+    const hash = cache ? contentHash(text) : '';
+    const cached = cache?.lookup(key, hash);
+    if (cached) {
+      if (fromCache(project, model, ts, file, text, cached, factsFor)) cache!.store(key, cached);
+      continue;
+    }
+    const problem = (message: string, line?: number): void => {
+      model.diagnostics.push({ kind: 'parse-error', file, ...(line === undefined ? {} : { line }), message });
+      cache?.store(key, { hash, problem: { ...(line === undefined ? {} : { line }), message } });
+    };
     if (exceedsNesting(ts, text, file) !== undefined) {
-      model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
+      problem(TOO_DEEP);
       continue;
     }
     let source: TS.SourceFile;
@@ -118,17 +133,12 @@ export function buildProjectModel(project: Project, files: readonly string[], op
       source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
+      problem(TOO_DEEP);
       continue;
     }
     const parseError = firstParseError(source);
     if (parseError) {
-      model.diagnostics.push({
-        kind: 'parse-error',
-        file,
-        line: parseError.line,
-        message: `does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked`,
-      });
+      problem(`does not parse (${parseError.line}:${parseError.column}: ${parseError.message}); its imports were not checked`, parseError.line);
       continue;
     }
     project.exports.remember(file, source);
@@ -137,26 +147,57 @@ export function buildProjectModel(project: Project, files: readonly string[], op
       records = importRecordsOfSourceFile(source);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      model.diagnostics.push({ kind: 'parse-error', file, message: TOO_DEEP });
+      problem(TOO_DEEP);
       continue;
     }
     const classification = project.classifier.classify(file);
     const imports = resolveImports(project, file, records);
-    const facts = factsFor ? takenFacts(ts, file, source, factsFor(classification)) : keptFacts(source);
-    model.files.set(file, { path: file, classification, imports, ...facts });
+    if (!factsFor) {
+      if (cache) cache.store(key, { hash, records, exports: project.exports.dataOf(file), facts: {} });
+      model.files.set(file, { path: file, classification, imports, ...keptFacts(source) });
+      continue;
+    }
+    const values = takenValues(source, factsFor(classification));
+    if (cache) cache.store(key, { hash, records, exports: project.exports.dataOf(file), facts: Object.fromEntries(values) });
+    model.files.set(file, { path: file, classification, imports, ...answers(ts, file, values) });
   }
   return model;
 }
 
 /**
- * The wanted facts taken now, the others answered from a new parse if ever asked. No closure here
- * sees the tree (V8 would keep it, for every file, as long as the closure lives): the values are
- * taken in a loop and handed to `answers`.
+ * A file answered from the cache: its problem, or its records and export map, and the facts the
+ * checks want (any the entry lacks are taken from one parse and added to it). True when the entry
+ * changed and is to be stored again.
  */
-function takenFacts(ts: typeof TS, file: string, source: TS.SourceFile, wanted: Iterable<FactName>): Pick<FileModel, FactName> {
+function fromCache(project: Project, model: ProjectModel, ts: typeof TS, file: string, text: string, cached: CachedFile, factsFor: ModelOptions['factsFor']): boolean {
+  if (cached.problem) {
+    const { line, message } = cached.problem;
+    model.diagnostics.push({ kind: 'parse-error', file, ...(line === undefined ? {} : { line }), message });
+    return false;
+  }
+  project.exports.rememberData(file, cached.exports!);
+  const classification = project.classifier.classify(file);
+  const imports = resolveImports(project, file, cached.records!);
+  const values = new Map(Object.entries(cached.facts ?? {}) as Array<[FactName, unknown]>);
+  const missing = factsFor ? [...factsFor(classification)].filter((name) => !values.has(name)) : [];
+  if (missing.length > 0) {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+    for (const [name, value] of takenValues(source, missing)) values.set(name, value);
+    cached.facts = Object.fromEntries(values);
+  }
+  model.files.set(file, { path: file, classification, imports, ...(factsFor ? answers(ts, file, values) : answers(ts, file, new Map())) });
+  return missing.length > 0;
+}
+
+/**
+ * The wanted facts, taken from the tree now. No closure here sees the tree (V8 would keep it, for
+ * every file, as long as the closure lives): the values are taken in a loop and handed to
+ * `answers`, which answers the others from a new parse if ever asked.
+ */
+function takenValues(source: TS.SourceFile, wanted: Iterable<FactName>): Map<FactName, unknown> {
   const values = new Map<FactName, unknown>();
   for (const name of wanted) if (!values.has(name)) values.set(name, FILE_FACTS[name](source));
-  return answers(ts, file, values);
+  return values;
 }
 
 function answers(ts: typeof TS, file: string, values: ReadonlyMap<FactName, unknown>): Pick<FileModel, FactName> {

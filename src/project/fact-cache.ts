@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { ImportRecord } from './imports.js';
+import type { FactName } from './model.js';
+import type { ExportMapData } from './exports.js';
+
+/**
+ * What the audit keeps of one file between runs, keyed by its path relative to the config root and
+ * valid while its content hashes the same: its import records and export map (what other files'
+ * verdicts ask of it), the facts the checks took, or the reason it could not be parsed. Resolution,
+ * classification, verdicts and the graph checks are never cached: they depend on other files,
+ * tsconfig and the config, and are computed again on every run.
+ */
+export interface CachedFile {
+  hash: string;
+  problem?: { line?: number; message: string };
+  records?: ImportRecord[];
+  exports?: ExportMapData;
+  facts?: Partial<Record<FactName, unknown>>;
+}
+
+export interface FactCache {
+  lookup(file: string, hash: string): CachedFile | undefined;
+  store(file: string, entry: CachedFile): void;
+  /** The cache to write back: the files of this run only, so deleted and renamed files leave it. */
+  serialize(): string;
+  readonly hits: number;
+  readonly misses: number;
+}
+
+/** What makes a cache readable: the same format, tool version and parser (TypeScript) version. */
+export interface CacheVersion {
+  tool: string;
+  typescript: string;
+}
+
+const FORMAT = 1;
+/** How every cache this tool writes starts: a file that does not is someone else's. */
+export const CACHE_PREFIX = '{"format":';
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A cache read from `previous` (the file's text; undefined when there is none). A cache that does
+ * not parse, has another format, or was written by another version of the tool or of TypeScript
+ * is not trusted: the run starts empty and `warning` says why, once.
+ */
+export function createFactCache(previous: string | undefined, version: CacheVersion): { cache: FactCache; warning: string | undefined } {
+  let entries = new Map<string, CachedFile>();
+  let warning: string | undefined;
+  if (previous !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(previous);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isRecord(parsed) || parsed['format'] !== FORMAT || !isRecord(parsed['files'])) warning = 'the cache file is not one this tool wrote (corrupt or truncated); it is ignored and rebuilt';
+    else if (parsed['tool'] !== version.tool || parsed['typescript'] !== version.typescript)
+      warning = `the cache was written by cosmic-lint ${String(parsed['tool'])} with TypeScript ${String(parsed['typescript'])}; this is ${version.tool} with ${version.typescript}: it is rebuilt`;
+    else entries = new Map(Object.entries(parsed['files']).filter((entry): entry is [string, CachedFile] => isRecord(entry[1]) && typeof entry[1]['hash'] === 'string'));
+  }
+  const used = new Map<string, CachedFile>();
+  let hits = 0;
+  let misses = 0;
+  const cache: FactCache = {
+    lookup(file, hash) {
+      const entry = entries.get(file);
+      if (entry && entry.hash === hash) {
+        hits++;
+        used.set(file, entry);
+        return entry;
+      }
+      misses++;
+      return undefined;
+    },
+    store(file, entry) {
+      used.set(file, entry);
+    },
+    serialize: () =>
+      `${JSON.stringify({ format: FORMAT, tool: version.tool, typescript: version.typescript, files: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })}\n`,
+    get hits() {
+      return hits;
+    },
+    get misses() {
+      return misses;
+    },
+  };
+  return { cache, warning };
+}
