@@ -1,4 +1,4 @@
-// `npm run bench [-- --files N] [--runs N] [--project DIR] [--skip-eslint] [--skip-audit] [--skip-depcruise] [--scale N,N,…]`
+// `npm run bench [-- --files N] [--runs N] [--project DIR] [--skip-eslint] [--skip-audit] [--skip-depcruise] [--skip-cache] [--scale N,N,…]`
 //
 // Two comparisons, each of cold runs in fresh processes, rotated so every mode sees the same noise,
 // reported as medians with ratios and peak memory:
@@ -10,7 +10,8 @@
 //   medians), with time and memory per file and each size's time as a ratio of the previous size's.
 // --project DIR benchmarks a real project instead of the synthetic one; it needs a cosmic-lint config
 // (or a detectable layout) and its sources under DIR/src.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'skip-eslint': { type: 'boolean', default: false },
     'skip-audit': { type: 'boolean', default: false },
     'skip-depcruise': { type: 'boolean', default: false },
+    'skip-cache': { type: 'boolean', default: false },
     scale: { type: 'string' },
   },
 });
@@ -129,10 +131,59 @@ if (!values['skip-audit']) {
   }
   console.log(`audit / parse-only ESLint                   ${ratio(samples, 'audit', 'parse', 'processMs').toFixed(3)}×   (goal ≤ 0.5 on vendure core)`);
   console.log(`audit strict / audit recommended            ${ratio(samples, 'audit-strict', 'audit', 'processMs').toFixed(3)}×   (goal ≤ 1.15)`);
+  if (!values['skip-cache']) cacheBench();
   if (withContexts) {
     console.log(`audit with contexts / audit without         ${ratio(samples, 'audit-contexts', 'audit', 'processMs').toFixed(3)}×   (goal ≤ 1.10; every module published, the same findings)`);
     console.log(`  … with most imports crossing a boundary    ${ratio(samples, 'audit-contexts-broken', 'audit', 'processMs').toFixed(3)}×   (thousands more findings to report)`);
   }
+}
+
+/**
+ * `audit --cache` through the binary, whole processes: without a cache, with an empty one (the
+ * run that writes it), with a warm one (nothing changed), and after one file changed.
+ */
+function cacheBench() {
+  const bin = path.join(here, '..', 'dist', 'src', 'bin', 'cosmic-lint.js');
+  const cacheFile = path.join(os.tmpdir(), `cosmic-bench-cache-${process.pid}.json`);
+  const timed = (args) => {
+    const start = performance.now();
+    spawnSync(process.execPath, [bin, 'audit', '--format', 'json', '--quiet', ...args], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 28 });
+    return performance.now() - start;
+  };
+  const cached = ['--cache', '--cache-location', cacheFile];
+  const edited = listSources(path.join(project, 'src'))[0];
+  const original = fs.readFileSync(edited, 'utf8');
+  const samples = { none: [], cold: [], warm: [], one: [] };
+  timed([]); // warm the file system cache; not counted
+  for (let index = 0; index < runs; index++) {
+    fs.rmSync(cacheFile, { force: true });
+    samples.none.push(timed([]));
+    samples.cold.push(timed(cached));
+    samples.warm.push(timed(cached));
+    fs.writeFileSync(edited, `${original}\n// edited ${index}\n`);
+    try {
+      samples.one.push(timed(cached));
+    } finally {
+      fs.writeFileSync(edited, original);
+    }
+  }
+  fs.rmSync(cacheFile, { force: true });
+  console.log(`\n3. audit --cache (whole processes, the binary; ${runs} rounds, medians)`);
+  for (const [mode, label] of [
+    ['none', 'no cache'],
+    ['cold', 'empty cache (writes it)'],
+    ['warm', 'warm cache, nothing changed'],
+    ['one', 'warm cache, one file changed'],
+  ])
+    console.log(`${label.padEnd(40)} ${median(samples[mode]).toFixed(0).padStart(7)} ms   ${median(samples[mode].map((ms, index) => ms / samples.none[index])).toFixed(3)}× no cache`);
+}
+
+function listSources(directory) {
+  return fs
+    .readdirSync(directory, { recursive: true })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.d\.ts$/.test(file))
+    .map((file) => path.join(directory, file))
+    .sort();
 }
 
 /** The audit alone at each size: does its time grow with the files, and what does each file cost? */
