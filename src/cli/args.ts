@@ -24,11 +24,24 @@ export type Command =
       changedSince: string | undefined;
       cache: boolean;
       cacheLocation: string | undefined;
+      /** `--shard k/n`: record the facts of one share of the files (to --output) instead of checking. */
+      shard: { index: number; count: number } | undefined;
+      /** `merge`: the shards' files. */
+      parts: string[] | undefined;
     }
   | { name: 'init'; directory: string | undefined; preset: PresetName; eslint: boolean; force: boolean }
   | { name: 'explain'; subject: string; config: string | undefined }
   | { name: 'classify'; files: string[]; config: string | undefined }
   | { name: 'depcruise-config'; output: string | undefined; config: string | undefined };
+
+/** `k/n`: the k-th of n shares, 1 ≤ k ≤ n. */
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes k/n with 1 ≤ k ≤ n (1/2, 2/2), got "${value}"`);
+  return { index, count };
+}
 
 /** A usage error: exit code 2, the message, and where to read more. */
 export class UsageError extends Error {}
@@ -40,6 +53,7 @@ Enforce the Cosmic Python architecture (Architecture Patterns with Python) on Ty
 Commands:
   init [folder]           write cosmic-lint.config.json from the layout it detects (--eslint: the ESLint config too)
   audit [paths…]          check the whole project: every rule, transitive paths, cycles
+  merge <part…>           the audit's report from the facts of its shards (audit --shard k/n)
   explain <rule|file[:line]>  a rule's reason, fix and examples; or a file's layer, role and imports with their verdicts
   classify <file…>        which layer and role each file has, and which glob or name gave it
   depcruise-config        write the generated dependency-cruiser ruleset
@@ -68,6 +82,14 @@ Options:
 
 Refuses (exit 2) a folder without TypeScript files, an existing config without --force, and a
 layout with no layer folder in it (then write "layers" yourself: see the README).
+`,
+  merge: `Usage: cosmic-lint merge <part…> [options]
+
+Checks the whole project, as audit does, with the facts the shards recorded
+(cosmic-lint audit --shard k/n --output part-k.json, one per CI job): a file a part answers is not
+parsed again (a file no part saw, or one changed since, is). The report is the one an unsharded
+audit gives. Every audit option applies but --shard and --cache; parts from another version of
+cosmic-lint or TypeScript, or that are no part, are an error (exit 2).
 `,
   explain: `Usage: cosmic-lint explain <rule | file[:line]> [--config F]
 
@@ -100,6 +122,8 @@ Options:
                           version, or corrupt, is ignored with one warning
   --cache-location F      where (default node_modules/.cache/cosmic-lint/facts.json under the config's
                           folder; a folder gets facts.json); paths inside are relative, so CI can restore it
+  --shard k/n             parse every n-th file (the k-th share, in path order) and write its facts to
+                          --output instead of a report; cosmic-lint merge the parts into one report
   --changed-since REF     check the whole project but report only findings that touch a file changed
                           since the branch left REF (git diff --merge-base REF, untracked files too):
                           the file itself, what it imports, or a hop of its chain; "-" reads the
@@ -125,23 +149,27 @@ cycles. Prints it to stdout without -o.
 };
 
 const COMMON = { help: { type: 'boolean', short: 'h' }, config: { type: 'string' } } as const;
+const AUDIT_OPTIONS = {
+  ...COMMON,
+  preset: { type: 'string' },
+  engine: { type: 'string', default: 'cosmic' },
+  format: { type: 'string', default: 'text' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  timing: { type: 'boolean', default: false },
+  'changed-since': { type: 'string' },
+  cache: { type: 'boolean', default: false },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
+} as const;
+
 const OPTIONS = {
-  audit: {
-    ...COMMON,
-    preset: { type: 'string' },
-    engine: { type: 'string', default: 'cosmic' },
-    format: { type: 'string', default: 'text' },
-    output: { type: 'string', short: 'o' },
-    'max-warnings': { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-    baseline: { type: 'string' },
-    'update-baseline': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    timing: { type: 'boolean', default: false },
-    'changed-since': { type: 'string' },
-    cache: { type: 'boolean', default: false },
-    'cache-location': { type: 'string' },
-  },
+  audit: AUDIT_OPTIONS,
+  merge: AUDIT_OPTIONS,
   init: { help: { type: 'boolean', short: 'h' }, preset: { type: 'string', default: 'recommended' }, eslint: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
   explain: COMMON,
   classify: COMMON,
@@ -183,9 +211,14 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`unknown command "${first}"${hint ? ` (did you mean "${hint}"?)` : ''}. Commands: ${Object.keys(OPTIONS).join(', ')}`);
   }
   const command = first as keyof typeof OPTIONS;
-  if (command === 'audit') {
+  if (command === 'audit' || command === 'merge') {
     const { values, positionals } = parse(command, OPTIONS.audit, rest);
-    if (values.help) return { name: 'help', text: HELP.audit! };
+    if (values.help) return { name: 'help', text: HELP[command]! };
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (shard && values.output === undefined) throw new UsageError("--shard k/n writes the share's facts to a file: add --output part-k.json, then run cosmic-lint merge on every part");
+    if (shard && command === 'merge') throw new UsageError('merge takes the parts --shard wrote; it does not shard itself');
+    if (command === 'merge' && positionals.length === 0) throw new UsageError('merge needs the parts, e.g. cosmic-lint merge part-1.json part-2.json');
+    if (command === 'merge' && values.cache) throw new UsageError("merge reads the shards' facts; --cache does not apply");
     if (values.preset !== undefined && !isPresetName(values.preset)) oneOf('preset', values.preset, ['domain-only', 'part1', 'recommended', 'strict']);
     if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline F: the file to write');
     if (values.force && !values['update-baseline']) throw new UsageError('--force only applies to --update-baseline');
@@ -196,7 +229,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, got "${maxWarnings}"`);
     return {
       name: 'audit',
-      paths: positionals,
+      paths: command === 'merge' ? [] : positionals,
       config: values.config,
       preset: values.preset as PresetName | undefined,
       engine: oneOf('engine', values.engine, ['cosmic', 'depcruise'] as const),
@@ -211,6 +244,8 @@ export function parseCommand(argv: readonly string[]): Command {
       changedSince: values['changed-since'],
       cache: values.cache,
       cacheLocation: values['cache-location'],
+      shard,
+      parts: command === 'merge' ? positionals : undefined,
     };
   }
   if (command === 'init') {

@@ -7,7 +7,7 @@ import { CosmicError } from '../config/errors.js';
 import type { PresetName, ResolvedConfig } from '../config/types.js';
 import { discoverFiles, pathKind } from '../project/discover.js';
 import fs from 'node:fs';
-import { CACHE_PREFIX, createFactCache, type CacheVersion, type FactCache } from '../project/fact-cache.js';
+import { CACHE_PREFIX, createFactCache, mergeParts, type CacheVersion, type FactCache } from '../project/fact-cache.js';
 import { readRegularFile } from '../config/read-file.js';
 import { typescript } from '../project/typescript.js';
 import { buildProjectModel, type Diagnostic } from '../project/model.js';
@@ -28,6 +28,8 @@ export interface AuditOptions {
   now: () => number;
   /** Called as files are parsed, so the edge can show progress on a TTY. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** `merge`: the facts the shards recorded (`audit --shard k/n`), each with the file it was read from. */
+  parts?: ReadonlyArray<{ file: string; text: string }> | undefined;
   /** `--cache`: keep each file's facts between runs, in `location` (a file; default `node_modules/.cache/cosmic-lint/facts.json` under the config's folder). */
   cache?: { location: string | undefined } | undefined;
   /** Builds the import graph with dependency-cruiser instead of our own model (audit --engine depcruise). */
@@ -47,6 +49,8 @@ export interface AuditOutcome {
   unmatchedGlobs: string[];
   /** With `--cache`: what to write back, where, how many files it answered, and why an old cache was not trusted. */
   cache?: { file: string; text: string | undefined; hits: number; misses: number; warning: string | undefined };
+  /** With `merge`: how many files the shards' facts answered, and how many had to be parsed here. */
+  shards?: { fromShards: number; parsed: number };
 }
 
 function countBy(names: readonly string[]): Map<string, number> {
@@ -70,8 +74,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       message: `no files to check under ${roots.join(', ')} (include: ${config.include.join(', ')}; exclude: ${config.exclude.join(', ')}); nothing was checked`,
     });
   }
-  const cached = options.cache ? openCache(options.cache.location ?? path.join(config.root, 'node_modules', '.cache', 'cosmic-lint', 'facts.json')) : undefined;
-  const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project), cache: cached?.cache });
+  // `merge`: the shards' facts answer every file they parsed (a file none of them saw, or one changed since, is parsed here).
+  const merged = options.parts ? mergeParts(options.parts, cacheVersion()) : undefined;
+  if (merged && merged.problems.length > 0) throw new CosmicError('io', `cannot merge the shards: ${merged.problems.join('; ')}`);
+  const cached = !merged && options.cache ? openCache(options.cache.location ?? path.join(config.root, 'node_modules', '.cache', 'cosmic-lint', 'facts.json')) : undefined;
+  const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project), cache: merged?.cache ?? cached?.cache });
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();
   if (conflicts.length > 0) {
@@ -149,7 +156,27 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     misses: cached.cache.misses,
     warning: cached.warning,
   };
-  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs, ...(cache ? { cache } : {}) };
+  const shards = merged && { fromShards: merged.cache.hits, parsed: merged.cache.misses };
+  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs, ...(cache ? { cache } : {}), ...(shards ? { shards } : {}) };
+}
+
+/**
+ * `audit --shard k/n`: parses the k-th of n shares of the project's files (every n-th, in path
+ * order) and returns their facts, in the cache's format, for `merge`; no check runs here.
+ */
+export function runShard(options: Pick<AuditOptions, 'cwd' | 'paths' | 'configFile' | 'preset'> & { index: number; count: number }): {
+  text: string;
+  files: number;
+  of: number;
+  config: ResolvedConfig;
+} {
+  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset, deferConflicts: true });
+  const roots = options.paths.length > 0 ? options.paths.map((entry) => path.resolve(options.cwd, entry)) : [project.config.root];
+  const all = discoverFiles(roots, project.classifier).files;
+  const share = all.filter((_, position) => position % options.count === options.index - 1);
+  const { cache } = createFactCache(undefined, cacheVersion());
+  buildProjectModel(project, share, { factsFor: factsNeeded(project), cache });
+  return { text: cache.serialize(), files: share.length, of: all.length, config: project.config };
 }
 
 /** The cache at `file` (its folder's facts.json when it names a folder), read if there is one. */

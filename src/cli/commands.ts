@@ -1,7 +1,7 @@
 // The commands that do work, loaded by main.ts only when one is asked for, so `--help` and
 // `--version` load nothing else. They see the world only through the Io they are handed.
 import type { Command } from './args.js';
-import { runAudit } from './audit.js';
+import { runAudit, runShard } from './audit.js';
 import { classifyReport } from './classify.js';
 import { explainFile, explainRule, explainSubject } from './explain.js';
 import { planInit } from './init.js';
@@ -110,8 +110,23 @@ function checkAuditOutputs(command: Extract<Command, { name: 'audit' }>, cwd: st
   }
 }
 
+/** `audit --shard k/n --output F`: the share's facts, for `merge`. */
+function shard(command: Extract<Command, { name: 'audit' }>, io: Io, share: { index: number; count: number }): number {
+  const { cwd, stderr } = io;
+  const output = path.resolve(cwd, command.output!);
+  const { text, files, of, config } = runShard({ cwd, paths: command.paths, configFile: command.config, preset: command.preset, ...share });
+  checkOutputs([{ file: output, what: 'the shard (--output)' }], fs.existsSync(config.source) ? [{ file: config.source, what: 'the config file' }] : []);
+  io.beforeFirstWrite();
+  writeFileAtomic(output, text);
+  if (!command.quiet)
+    stderr.write(`cosmic-lint: shard ${share.index}/${share.count}: the facts of ${files} of ${of} files written to ${neutralise(command.output!)}; run cosmic-lint merge on every part\n`);
+  return 0;
+}
+
 async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Promise<number> {
   const { cwd, stdout, stderr } = io;
+  if (command.shard) return shard(command, io, command.shard);
+  const parts = command.parts?.map((part) => ({ file: part, text: readRegularFile(path.resolve(cwd, part), 'shard') }));
   // Refuse an output that cannot be written, or that is an input, before the work, not after it.
   checkAuditOutputs(command, cwd, configFileOf({ cwd, near: command.paths[0], configFile: command.config }));
   const baselineFile = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
@@ -119,7 +134,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
   // Asked before the work, so a wrong ref fails at once.
   const changed = command.changedSince !== undefined ? changedFiles(command.changedSince, cwd, io.readStdin) : undefined;
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
-  const { result, exitCode, rules, config, unclassified, unmatchedGlobs, cache } = await runAudit({
+  const { result, exitCode, rules, config, unclassified, unmatchedGlobs, cache, shards } = await runAudit({
     cwd,
     paths: command.paths,
     configFile: command.config,
@@ -130,6 +145,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
     now: () => performance.now(),
     depcruiseGraph,
     cache: command.cache ? { location: command.cacheLocation ? path.resolve(cwd, command.cacheLocation) : undefined } : undefined,
+    parts,
     // Progress only where a person watches: a TTY on stderr, and not with --quiet.
     onProgress: stderr.isTTY && !command.quiet ? (done, total) => stderr.write(done === 0 ? '' : `\rcosmic-lint: parsed ${done}/${total} files…`) : undefined,
   });
@@ -147,6 +163,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
     if (!command.quiet)
       stderr.write(`cosmic-lint: cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the cached run (${neutralise(path.relative(cwd, cache.file) || cache.file)})\n`);
   }
+  if (shards && !command.quiet) stderr.write(`cosmic-lint: merge: ${shards.fromShards} files answered by the shards, ${shards.parsed} parsed here\n`);
   let code = exitCode;
   if (baselineFile) {
     if (previous) applyBaseline(result, previous);

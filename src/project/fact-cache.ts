@@ -46,6 +46,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The caches written by the shards of one audit (`audit --shard k/n`), as one read-only cache for
+ * `merge`. Unlike a cache, a part that is not one, or comes from another version, is an error: a
+ * merged report must not silently rest on a shard it could not read.
+ */
+export function mergeParts(parts: ReadonlyArray<{ file: string; text: string }>, version: CacheVersion): { cache: FactCache; problems: string[] } {
+  const files: Record<string, CachedFile> = {};
+  const problems: string[] = [];
+  for (const part of parts) {
+    const { warning } = createFactCache(part.text, version);
+    if (warning) {
+      problems.push(`${part.file}: ${warning.replace(/; (?:it is ignored and rebuilt|it is rebuilt)$/, '')}`);
+      continue;
+    }
+    Object.assign(files, (JSON.parse(part.text) as { files: Record<string, CachedFile> }).files);
+  }
+  const text = JSON.stringify({ format: FORMAT, tool: version.tool, typescript: version.typescript, files });
+  return { cache: createFactCache(text, version).cache, problems };
+}
+
+/**
  * A cache read from `previous` (the file's text; undefined when there is none). A cache that does
  * not parse, has another format, or was written by another version of the tool or of TypeScript
  * is not trusted: the run starts empty and `warning` says why, once.
