@@ -46,7 +46,7 @@ describe('the generated catalog', () => {
 
   it('the README names every command and every option that --help lists', () => {
     const commands = [...helpOf(['--help']).matchAll(/^ {2}([a-z-]+) /gm)].map((match) => match[1]!);
-    expect(commands).toEqual(['init', 'audit', 'explain', 'classify', 'depcruise-config']);
+    expect(commands).toEqual(['init', 'audit', 'merge', 'explain', 'classify', 'depcruise-config']);
     for (const command of commands) {
       expect(readme, command).toContain(`npx cosmic-lint ${command}`);
       for (const [option] of helpOf([command, '--help']).matchAll(/--[a-z-]+/g)) expect(readme, `${command} ${option}`).toContain(option);
