@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA } from '../../src/config/schema.js';
+import { validatorSource } from '../../scripts/validator-source.mjs';
 import { configProblems, validateConfig } from '../../src/config/validate.js';
 import { CosmicError } from '../../src/config/errors.js';
 import { fixturePath, REPO_ROOT } from '../helpers.js';
@@ -181,6 +182,11 @@ describe('config validation', () => {
         '  - layers.domian: "domian" is not one of the book\'s layers (domain, service-layer, adapters, entrypoints, bootstrap, shared); did you mean "domain"?; a custom layer is an object: { "globs": "x", "mayImport": [layers it may import] }',
     );
     expect(error.stack).not.toMatch(/\bat /);
+  });
+
+  it('ships the precompiled validator equal to what the schema compiles to (run `npm run schema` after changing the schema)', () => {
+    const shipped = fs.readFileSync(path.join(REPO_ROOT, 'src', 'config', 'schema-validator.generated.cjs'), 'utf8');
+    expect(shipped).toBe(validatorSource(CONFIG_SCHEMA));
   });
 
   it('ships schema.json equal to the schema the loader validates with', () => {
