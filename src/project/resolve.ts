@@ -105,6 +105,18 @@ function isWorkspaceSource(file: string, workspace: Workspace | undefined): bool
   return [...workspace.packages.values()].some((folder) => file.startsWith(folder + path.sep));
 }
 
+/**
+ * The importing file as TypeScript may be told it. TypeScript reads `\` as a folder separator, so
+ * on a system where it is a character of a name (`back\slash.ts`) the file would seem to sit in a
+ * folder that does not exist, and its relative imports resolve to nothing; only its folder and
+ * extension matter to resolution, so another name in the same folder stands in for it.
+ */
+function typescriptPath(file: string): string {
+  const name = path.basename(file);
+  if (path.sep === '\\' || !name.includes('\\')) return file;
+  return path.join(path.dirname(file), `__cosmic_importer__${/\.[cm]?[jt]sx?$/.exec(name)?.[0] ?? '.ts'}`);
+}
+
 function aliasPattern(key: string): RegExp {
   const escaped = key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*');
   return new RegExp(`^${escaped}$`);
@@ -227,7 +239,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     const mode = form === 'require' ? ts.ModuleKind.CommonJS : undefined;
     // TypeScript's own cache would answer from what it saw before a file appeared or went; a
     // watching resolver checks its answers instead (see config/watch.ts).
-    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, setup.options, host, watch ? undefined : setup.cache, undefined, mode);
+    const { resolvedModule } = ts.resolveModuleName(specifier, typescriptPath(containingFile), setup.options, host, watch ? undefined : setup.cache, undefined, mode);
     const name = packageName(specifier);
     if (resolvedModule) {
       if (resolvedModule.isExternalLibraryImport && !isWorkspaceSource(path.resolve(resolvedModule.resolvedFileName), workspace)) {
