@@ -8,6 +8,7 @@ import { CONFIG_FILE_NAMES, configFileIn, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, reso
 import { compareText } from '../config/order.js';
 import { relativePosix } from '../config/paths.js';
 import { layerEntries } from '../config/layers.js';
+import { CONTEXT_NAME } from '../config/schema.js';
 import { LAYERS, type CosmicConfigInput, type Layer, type LayerName, type PresetName } from '../config/types.js';
 import { discoverFiles } from '../project/discover.js';
 import { projectFromConfig } from '../project/project.js';
@@ -90,7 +91,23 @@ export function planInit(options: InitOptions): InitPlan {
     );
   }
   const layers = Object.fromEntries(layout.layers.map(({ name, globs }) => [name, globs])) as Partial<Record<Layer, string[]>>;
-  const input: CosmicConfigInput = { $schema: SCHEMA, preset, include: sourceRoots(layers), exclude: DEFAULT_EXCLUDE, layers };
+  // The contexts detection found go into the config with the layers: a config that names its layers names its contexts too, so leaving them out would turn their boundaries off.
+  const contexts = layout.contexts.every((context) => new RegExp(CONTEXT_NAME).test(context.name))
+    ? Object.fromEntries(
+        layout.contexts.map((context) => {
+          const root = context.roots.length === 1 ? context.roots[0]! : context.roots;
+          return [context.name, context.sharedKernel ? { root, sharedKernel: true } : root];
+        }),
+      )
+    : {};
+  const input: CosmicConfigInput = {
+    $schema: SCHEMA,
+    preset,
+    include: sourceRoots(layers),
+    exclude: DEFAULT_EXCLUDE,
+    layers,
+    ...(Object.keys(contexts).length > 0 ? { contexts } : {}),
+  };
 
   // Classify every file with the config as it will be read: counts per layer and what is left over.
   const project = projectFromConfig(resolveConfig(input, root, configFile));
@@ -111,6 +128,8 @@ export function planInit(options: InitOptions): InitPlan {
     lines.push(`  ${layer.padEnd(14)} ${files(perLayer.get(layer) ?? 0).padStart(11)}  ${globs.length <= 3 ? globs.join(', ') : `${globs.slice(0, 3).join(', ')} and ${globs.length - 3} more globs`}`);
   }
   for (const note of layout.notes.slice(1)) if (note.includes('a guess from its name')) lines.push(`  note: ${note}`);
+  if (input.contexts) lines.push(`  ${layout.notes.find((note) => note.startsWith('contexts: '))!}`);
+  else if (layout.contexts.length > 0) lines.push('  contexts: detected, but their folder names are no context names (letters, digits, "_", "-", "."): name them under "contexts" yourself');
   if (unclassified.length > 0) {
     const shown = unclassified.slice(0, SHOWN).join(', ');
     lines.push(

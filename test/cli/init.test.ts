@@ -61,6 +61,19 @@ describe('cosmic-lint init', () => {
     expect(readJson(path.join(root, 'cosmic-lint.config.json'))).toMatchObject({ preset: 'strict' });
   });
 
+  it('writes the bounded contexts it detects with the layers, so the audit after init keeps their boundaries', async () => {
+    const root = project('layouts/vertical-slices');
+    const before = JSON.parse((await cli(['audit', '--format', 'json'], root)).stdout) as AuditResult;
+    const run = await cli(['init'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  contexts: order: src/modules/order/, payment: src/modules/payment/, user: src/modules/user/');
+    expect(readJson(path.join(root, 'cosmic-lint.config.json'))).toMatchObject({ contexts: { order: 'src/modules/order', payment: 'src/modules/payment', user: 'src/modules/user' } });
+    const after = JSON.parse((await cli(['audit', '--format', 'json'], root)).stdout) as AuditResult;
+    const crossings = (result: AuditResult) => result.violations.filter((violation) => violation.ruleId === 'cosmic/context-boundaries').map((violation) => `${violation.file}:${violation.line}`);
+    expect(crossings(after)).toEqual(['src/modules/payment/domain/payment.ts:1', 'src/modules/payment/use-cases/pay.ts:2']);
+    expect(crossings(after)).toEqual(crossings(before));
+  });
+
   it('never replaces a config without --force, and replaces it with', async () => {
     const root = project('sample');
     const file = path.join(root, 'cosmic-lint.config.json');
