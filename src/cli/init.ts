@@ -128,7 +128,7 @@ export function planInit(options: InitOptions): InitPlan {
     lines.push(`  ${layer.padEnd(14)} ${files(perLayer.get(layer) ?? 0).padStart(11)}  ${globs.length <= 3 ? globs.join(', ') : `${globs.slice(0, 3).join(', ')} and ${globs.length - 3} more globs`}`);
   }
   for (const note of layout.notes.slice(1)) if (note.includes('a guess from its name')) lines.push(`  note: ${note}`);
-  if (input.contexts) lines.push(`  ${layout.notes.find((note) => note.startsWith('contexts: '))!}`);
+  if (input.contexts && layout.contextNote) lines.push(`  ${layout.contextNote}`);
   else if (layout.contexts.length > 0) lines.push('  contexts: detected, but their folder names are no context names (letters, digits, "_", "-", "."): name them under "contexts" yourself');
   if (unclassified.length > 0) {
     const shown = unclassified.slice(0, SHOWN).join(', ');

@@ -46,6 +46,8 @@ export interface DetectedLayout {
   layers: GlobList<Layer>[];
   /** Bounded contexts, when the modules make two or more (see `contextsOf`). */
   contexts: BoundedContext[];
+  /** The line saying which contexts were found (in `notes` too, before what was left in no layer); undefined when none. */
+  contextNote?: string | undefined;
   /**
    * What was found, one line each, for `classify` and the audit: first a summary (`3 modules (a,
    * b, c)`), then a line per layer, then what inside a module was left in no layer.
@@ -219,12 +221,14 @@ export function detectLayout(root: string): DetectedLayout {
     if (parts.length > 0) notes.push(`${layer}: ${parts.join('; ')}`);
   }
   const contexts = contextsOf(root, modules, findWorkspace(root));
+  let contextNote: string | undefined;
   if (contexts.length > 0) {
     const described = contexts.map((context) => `${context.name}${context.sharedKernel ? ' (shared kernel)' : ''}: ${context.roots.map((folder) => `${folder}/`).join(', ')}`);
-    notes.push(`contexts: ${listed(described)} (each publishes its commands and events; name them under "contexts" in a config file to change that)`);
+    contextNote = `contexts: ${listed(described)} (each publishes its commands and events; name them under "contexts" in a config file to change that)`;
+    notes.push(contextNote);
   }
   if (unrecognised.length > 0) notes.push(`in no layer: ${listed(unrecognised)} (name them under "layers" in a config file)`);
-  return { layers: LAYERS.filter((layer) => globs.get(layer)!.length > 0).map((layer) => ({ name: layer, globs: globs.get(layer)! })), contexts, notes };
+  return { layers: LAYERS.filter((layer) => globs.get(layer)!.length > 0).map((layer) => ({ name: layer, globs: globs.get(layer)! })), contexts, contextNote, notes };
 }
 
 /** Folders that hold one folder per bounded context: `src/Contexts/<context>/<module>/`, `bounded-contexts/<context>/…`. */

@@ -152,7 +152,8 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     }
     layers = layout.layers;
     if (!input.contexts) contexts = layout.contexts;
-    detected.push(...layout.notes.filter((note) => input.contexts === undefined || !note.startsWith('contexts: ')));
+    // Configured contexts replace the detected ones, and the line about them.
+    detected.push(...layout.notes.filter((note) => input.contexts === undefined || note !== layout.contextNote));
   }
   // Whatever reaches storage is infrastructure too, so a package added to persistence is kept out
   // of the domain as well; each list's `remove` applies to that list only.

@@ -54,15 +54,28 @@ export function mergeParts(parts: ReadonlyArray<{ file: string; text: string }>,
   const files: Record<string, CachedFile> = {};
   const problems: string[] = [];
   for (const part of parts) {
-    const { warning } = createFactCache(part.text, version);
-    if (warning) {
-      problems.push(`${part.file}: ${warning.replace(/; (?:it is ignored and rebuilt|it is rebuilt)$/, '')}`);
-      continue;
-    }
-    Object.assign(files, (JSON.parse(part.text) as { files: Record<string, CachedFile> }).files);
+    const read = readCache(part.text, version);
+    if ('problem' in read) problems.push(`${part.file}: ${read.problem}`);
+    else for (const [file, entry] of read.entries) files[file] = entry;
   }
-  const text = JSON.stringify({ format: FORMAT, tool: version.tool, typescript: version.typescript, files });
-  return { cache: createFactCache(text, version).cache, problems };
+  return { cache: cacheOf(new Map(Object.entries(files)), version), problems };
+}
+
+/** A cache's entries, or why it cannot be trusted. */
+function readCache(text: string, version: CacheVersion): { entries: Map<string, CachedFile> } | { problem: string; outdated: boolean } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!isRecord(parsed) || parsed['format'] !== FORMAT || !isRecord(parsed['files'])) return { problem: 'the cache file is not one this tool wrote (corrupt or truncated)', outdated: false };
+  if (parsed['tool'] !== version.tool || parsed['typescript'] !== version.typescript)
+    return {
+      problem: `the cache was written by cosmic-lint ${String(parsed['tool'])} with TypeScript ${String(parsed['typescript'])}; this is ${version.tool} with ${version.typescript}`,
+      outdated: true,
+    };
+  return { entries: new Map(Object.entries(parsed['files']).filter((entry): entry is [string, CachedFile] => isRecord(entry[1]) && typeof entry[1]['hash'] === 'string')) };
 }
 
 /**
@@ -71,20 +84,15 @@ export function mergeParts(parts: ReadonlyArray<{ file: string; text: string }>,
  * is not trusted: the run starts empty and `warning` says why, once.
  */
 export function createFactCache(previous: string | undefined, version: CacheVersion): { cache: FactCache; warning: string | undefined } {
-  let entries = new Map<string, CachedFile>();
-  let warning: string | undefined;
-  if (previous !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(previous);
-    } catch {
-      parsed = undefined;
-    }
-    if (!isRecord(parsed) || parsed['format'] !== FORMAT || !isRecord(parsed['files'])) warning = 'the cache file is not one this tool wrote (corrupt or truncated); it is ignored and rebuilt';
-    else if (parsed['tool'] !== version.tool || parsed['typescript'] !== version.typescript)
-      warning = `the cache was written by cosmic-lint ${String(parsed['tool'])} with TypeScript ${String(parsed['typescript'])}; this is ${version.tool} with ${version.typescript}: it is rebuilt`;
-    else entries = new Map(Object.entries(parsed['files']).filter((entry): entry is [string, CachedFile] => isRecord(entry[1]) && typeof entry[1]['hash'] === 'string'));
+  const read = previous === undefined ? { entries: new Map<string, CachedFile>() } : readCache(previous, version);
+  if ('problem' in read) {
+    return { cache: cacheOf(new Map(), version), warning: `${read.problem}${read.outdated ? ': it is rebuilt' : '; it is ignored and rebuilt'}` };
   }
+  return { cache: cacheOf(read.entries, version), warning: undefined };
+}
+
+/** A cache answering from `entries`, keeping the entries this run used or stored. */
+function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion): FactCache {
   const used = new Map<string, CachedFile>();
   let hits = 0;
   let misses = 0;
@@ -111,5 +119,5 @@ export function createFactCache(previous: string | undefined, version: CacheVers
       return misses;
     },
   };
-  return { cache, warning };
+  return cache;
 }
