@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { contextDiagramSource } from '../../src/report/html.js';
 import type { AuditResult } from '../../src/results/violation.js';
 import { cli, fixturePath, REPO_ROOT } from '../helpers.js';
+import { validateSarif } from './sarif-schema.js';
 
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as object);
 const root = fixturePath('violations', 'context-boundaries');
@@ -40,6 +41,7 @@ it('Markdown tables the forbidden context pairs and names the contexts of each f
   expect(markdown).toContain('| context → context | imports | published | violations |\n|---|---:|---:|---:|\n| kernel → orders | 1 | 0 | 1 |\n| orders → allocation | 5 | 2 | 3 |');
   expect(markdown).toContain('src/orders/domain/order.ts:2:28 (orders → allocation): Import across bounded contexts');
   const sarif = JSON.parse((await cli(['audit', root, '--format', 'sarif'])).stdout) as { runs: Array<{ results: Array<{ properties?: Record<string, unknown> }> }> };
+  expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
   expect(sarif.runs[0]!.results.map((result) => result.properties)).toEqual([
     { context: 'kernel', targetContext: 'orders' },
     { context: 'orders', targetContext: 'allocation' },
