@@ -98,18 +98,6 @@ export function buildResult(input: {
   const diagnostics = [...input.diagnostics]
     .map((diagnostic) => ({ ...diagnostic, file: diagnostic.file && isInside(config, diagnostic.file) ? relative(config, diagnostic.file) : diagnostic.file }))
     .sort((a, b) => compareText(a.file ?? '', b.file ?? '') || compareText(a.kind, b.kind) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message));
-  const edges = new Map<string, LayerEdge>();
-  const edge = (from: LayerName, to: LayerName): LayerEdge => {
-    const key = `${from}|${to}`;
-    let found = edges.get(key);
-    if (!found) edges.set(key, (found = { from, to, imports: 0, violations: 0 }));
-    return found;
-  };
-  for (const { from, to } of input.imports) if (from.layer && to.layer && from.layer !== to.layer) edge(from.layer, to.layer).imports += 1;
-  for (const violation of violations) {
-    const to = violation.to?.layer;
-    if (violation.from.layer && to && to !== violation.from.layer && violation.chain.length === 0) edge(violation.from.layer, to).violations += 1;
-  }
   const names = config.layers.map((list) => list.name);
   const order = (layer: LayerName) => (isBookLayer(layer) ? LAYERS.indexOf(layer) : LAYERS.length + names.indexOf(layer));
   return {
@@ -125,9 +113,38 @@ export function buildResult(input: {
     violations,
     diagnostics,
     layers: [...new Set(names)].sort((a, b) => order(a) - order(b)),
-    layerEdges: [...edges.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
+    layerEdges: layerEdgesOf(input.imports, violations, order),
     ...(withContexts ? contextMap(config, input.imports, violations, input.contextFiles, order) : {}),
   };
+}
+
+/** The observed imports between two layers, and how many of them a direct (chainless) violation reports: a layer diagram's arrows. */
+function layerEdgesOf(imports: readonly ObservedImport[], violations: readonly Violation[], order: (layer: LayerName) => number): LayerEdge[] {
+  const edges = new Map<string, LayerEdge>();
+  const edge = (from: LayerName, to: LayerName): LayerEdge => {
+    const key = `${from}|${to}`;
+    let found = edges.get(key);
+    if (!found) edges.set(key, (found = { from, to, imports: 0, violations: 0 }));
+    return found;
+  };
+  for (const { from, to } of imports) if (from.layer && to.layer && from.layer !== to.layer) edge(from.layer, to.layer).imports += 1;
+  for (const violation of violations) {
+    const to = violation.to?.layer;
+    if (violation.from.layer && to && to !== violation.from.layer && violation.chain.length === 0) edge(violation.from.layer, to).violations += 1;
+  }
+  return [...edges.values()].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The context map: every context, and the imports from one into another, published or not, and how many break a rule. */
@@ -138,23 +155,9 @@ function contextMap(
   files: ReadonlyMap<string, number> | undefined,
   order: (layer: LayerName) => number,
 ): { contexts: ContextSummary[]; contextEdges: ContextEdge[] } {
-  // Inside each context: the imports between its layers, for the context's own layer diagram.
-  const inside = new Map<string, Map<string, LayerEdge>>();
-  const layerEdge = (context: string, from: LayerName, to: LayerName): LayerEdge => {
-    let edges = inside.get(context);
-    if (!edges) inside.set(context, (edges = new Map()));
-    let found = edges.get(`${from}|${to}`);
-    if (!found) edges.set(`${from}|${to}`, (found = { from, to, imports: 0, violations: 0 }));
-    return found;
-  };
-  for (const { from, to } of imports) {
-    if (from.context && from.context === to.context && from.layer && to.layer && from.layer !== to.layer) layerEdge(from.context, from.layer, to.layer).imports += 1;
-  }
-  for (const violation of violations) {
-    const { context, layer } = violation.from;
-    if (context && context === violation.to?.context && layer && violation.to.layer && layer !== violation.to.layer && violation.chain.length === 0)
-      layerEdge(context, layer, violation.to.layer).violations += 1;
-  }
+  // Inside each context: the imports and violations between its own files, for its own layer diagram.
+  const insideImports = groupBy(imports, ({ from, to }) => (from.context && from.context === to.context ? from.context : undefined));
+  const insideViolations = groupBy(violations, ({ from, to }) => (from.context && from.context === to?.context ? from.context : undefined));
   const edges = new Map<string, ContextEdge>();
   const edge = (from: string, to: string): ContextEdge => {
     const key = `${from}\0${to}`;
@@ -179,7 +182,7 @@ function contextMap(
       roots: context.roots,
       sharedKernel: context.sharedKernel,
       files: files?.get(context.name) ?? 0,
-      layerEdges: [...(inside.get(context.name)?.values() ?? [])].sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to)),
+      layerEdges: layerEdgesOf(insideImports.get(context.name) ?? [], insideViolations.get(context.name) ?? [], order),
     })),
     contextEdges: [...edges.values()].sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to)),
   };
