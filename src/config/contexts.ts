@@ -5,8 +5,7 @@ import { contextFolders } from './validate.js';
 import type { BoundedContext, CosmicConfigInput } from './types.js';
 import { dependOnListing } from './watch.js';
 import { compareText } from './order.js';
-import { relativePosix } from './paths.js';
-import { findWorkspace, packageEntries } from './workspaces.js';
+import { contextEntries, findWorkspace } from './workspaces.js';
 
 /**
  * The configured contexts, resolved: folders checked to exist (a misspelt folder would make a
@@ -33,8 +32,7 @@ export function resolveContexts(input: NonNullable<CosmicConfigInput['contexts']
       const globs = object?.publishes === undefined ? undefined : Array.isArray(object.publishes) ? object.publishes : [object.publishes];
       const publishes = globs?.flatMap((glob) => roots.map((folder) => (folder === '.' ? glob : `${folder}/${glob.replace(/^(?:\.\/)+/, '')}`)));
       // A folder that is a workspace package publishes its entry points too (`exports["."]`).
-      const packages = [...(workspace?.packages.values() ?? [])];
-      const entries = roots.flatMap((folder) => (packages.includes(path.resolve(root, folder)) ? packageEntries(path.resolve(root, folder)).map((entry) => relativePosix(root, entry)) : []));
+      const entries = contextEntries(workspace, root, roots);
       return { name, roots, publishes, ...(entries.length > 0 ? { entries } : {}), sharedKernel: object?.sharedKernel ?? false };
     })
     .sort((a, b) => compareText(a.name, b.name));

@@ -4,7 +4,7 @@ import { relativePosix } from './paths.js';
 import { LAYERS, type BoundedContext, type GlobList, type Layer } from './types.js';
 import { compareText } from './order.js';
 import { dependOnListing } from './watch.js';
-import { findWorkspace, packageEntries, type Workspace } from './workspaces.js';
+import { contextEntries, findWorkspace, packageFolderOf, type Workspace } from './workspaces.js';
 
 type FolderLayer = Exclude<Layer, 'bootstrap' | 'shared'>;
 
@@ -244,12 +244,11 @@ const SHARED_KERNELS = ['shared', 'sharedkernel', 'kernel', 'common', 'lib', 'li
  */
 function contextsOf(root: string, modules: readonly Module[], workspace: Workspace | undefined): BoundedContext[] {
   const byName = new Map<string, Set<string>>();
-  const packages = [...(workspace?.packages.values() ?? [])];
   for (const module of modules) {
     const parts = relativePosix(root, module.directory).split('/');
     const holder = parts.findIndex((part, index) => index < parts.length - 1 && CONTEXT_HOLDERS.includes(normalise(part)));
     // In a workspace, a package holding modules is one context (`packages/orders/src/{domain,…}` is orders).
-    const inPackage = packages.find((folder) => module.directory === folder || module.directory.startsWith(folder + path.sep));
+    const inPackage = packageFolderOf(workspace, module.directory);
     let folder = inPackage ? relativePosix(root, inPackage) : holder >= 0 ? parts.slice(0, holder + 2).join('/') : parts.join('/');
     // A module folder named for what it is (`src`, `lib`) says nothing of its context: its parent does.
     while (GENERIC_FOLDERS.includes(normalise(folder.split('/').at(-1) ?? '')) && folder.includes('/')) folder = folder.slice(0, folder.lastIndexOf('/'));
@@ -262,7 +261,7 @@ function contextsOf(root: string, modules: readonly Module[], workspace: Workspa
     .sort(([a], [b]) => compareText(a, b))
     .map(([name, folders]) => {
       const roots = [...folders].sort(compareText);
-      const entries = roots.flatMap((folder) => (packages.includes(path.join(root, folder)) ? packageEntries(path.join(root, folder)).map((entry) => relativePosix(root, entry)) : []));
+      const entries = contextEntries(workspace, root, roots);
       return { name, roots, publishes: undefined, ...(entries.length > 0 ? { entries } : {}), sharedKernel: SHARED_KERNELS.includes(normalise(name)) };
     });
 }

@@ -14,7 +14,7 @@ import { layerEntries } from './layers.js';
 import { validateConfig } from './validate.js';
 import { parse as parseJsoncText, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { createMemo, dependOnContent, dependOnListing, type Memo } from './watch.js';
-import { findWorkspace } from './workspaces.js';
+import { findWorkspace, packageFolderOf } from './workspaces.js';
 
 export const CONFIG_FILE_NAMES = ['cosmic-lint.config.json', 'cosmic-lint.config.js', 'cosmic-lint.config.mjs'] as const;
 
@@ -219,7 +219,7 @@ export function findProjectRoot(directory: string, cache: Memo<string, string | 
   // Kept in the same memo under a key no folder can have; the workspace's manifests are what the answer depends on.
   return cache.get(`${nearest}\0workspace`, () => {
     const workspace = findWorkspace(nearest);
-    return workspace && [...workspace.packages.values()].includes(nearest) ? workspace.root : nearest;
+    return workspace && packageFolderOf(workspace, nearest) === nearest ? workspace.root : nearest;
   })!;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { compareText } from './order.js';
+import { relativePosix } from './paths.js';
 import { dependOnContent, dependOnListing } from './watch.js';
 
 /** The packages of an npm, yarn or pnpm workspace: each name, and the folder that holds it. */
@@ -112,6 +113,21 @@ export function packageEntries(folder: string): string[] {
       : firstTarget((exported as Record<string, unknown> | undefined)?.['.']);
   const candidates = [main, manifest.types, manifest.typings, manifest.main].filter((entry): entry is string => typeof entry === 'string');
   return [...new Set(candidates.filter((entry) => /\.(?:[cm]?ts|tsx)$/.test(entry) && !/\.d\.[cm]?ts$/.test(entry)).map((entry) => path.join(folder, entry)))];
+}
+
+/** The workspace package holding `file` (absolute), or undefined; its own folder counts. */
+export function packageFolderOf(workspace: Workspace | undefined, file: string): string | undefined {
+  if (!workspace) return undefined;
+  for (const folder of workspace.packages.values()) if (file === folder || file.startsWith(folder + path.sep)) return folder;
+  return undefined;
+}
+
+/** The entry points (relative to `root`, POSIX) of those of a context's folders that are workspace packages: what they publish as packages. */
+export function contextEntries(workspace: Workspace | undefined, root: string, folders: readonly string[]): string[] {
+  return folders.flatMap((folder) => {
+    const absolute = path.resolve(root, folder);
+    return packageFolderOf(workspace, absolute) === absolute ? packageEntries(absolute).map((entry) => relativePosix(root, entry)) : [];
+  });
 }
 
 /**

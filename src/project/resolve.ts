@@ -5,7 +5,7 @@ import { createMemo, dependOnListing } from '../config/watch.js';
 import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
-import { findWorkspace, type Workspace } from '../config/workspaces.js';
+import { findWorkspace, packageFolderOf, type Workspace } from '../config/workspaces.js';
 
 export type ResolvedTarget = { type: 'file'; path: string } | { type: 'package'; name: string; builtin: boolean } | { type: 'unresolved'; reason: string };
 
@@ -101,8 +101,7 @@ function workspaceHost(host: TS.ModuleResolutionHost, workspace: Workspace): TS.
 
 /** Whether a resolved file is a workspace package's own source (not a built copy inside node_modules). */
 function isWorkspaceSource(file: string, workspace: Workspace | undefined): boolean {
-  if (!workspace || file.split(path.sep).includes('node_modules')) return false;
-  return [...workspace.packages.values()].some((folder) => file.startsWith(folder + path.sep));
+  return !file.split(path.sep).includes('node_modules') && packageFolderOf(workspace, file) !== undefined;
 }
 
 /**
