@@ -84,11 +84,19 @@ export interface ModelOptions {
   cache?: FactCache | undefined;
 }
 
+/** A file's text as both engines read it: a byte order mark is no column (ESLint drops it too, so both count columns alike). */
+function readText(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function parse(ts: typeof TS, file: string, text: string): TS.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+}
+
 /** A file parsed again for a fact nobody said it would need; the file parsed a moment ago, so it parses now (its text, if it changed meanwhile, is what it says now). */
 function reparse(ts: typeof TS, file: string): TS.SourceFile {
-  let text = fs.readFileSync(file, 'utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+  return parse(ts, file, readText(file));
 }
 
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
@@ -106,13 +114,11 @@ export function buildProjectModel(project: Project, files: readonly string[], op
     if (onProgress && index % 100 === 0) onProgress(index, files.length);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readText(file);
     } catch (error) {
       model.diagnostics.push({ kind: 'io', file, message: `cannot be read: ${(error as Error).message}` });
       continue;
     }
-    // A byte order mark is no column: ESLint drops it too, so both count columns alike.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const key = cache ? relativePosix(project.config.root, file) : '';
     const hash = cache ? contentHash(text) : '';
     const cached = cache?.lookup(key, hash);
@@ -130,7 +136,7 @@ export function buildProjectModel(project: Project, files: readonly string[], op
     }
     let source: TS.SourceFile;
     try {
-      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+      source = parse(ts, file, text);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       problem(TOO_DEEP);
@@ -181,11 +187,10 @@ function fromCache(project: Project, model: ProjectModel, ts: typeof TS, file: s
   const values = new Map(Object.entries(cached.facts ?? {}) as Array<[FactName, unknown]>);
   const missing = factsFor ? [...factsFor(classification)].filter((name) => !values.has(name)) : [];
   if (missing.length > 0) {
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
-    for (const [name, value] of takenValues(source, missing)) values.set(name, value);
+    for (const [name, value] of takenValues(parse(ts, file, text), missing)) values.set(name, value);
     cached.facts = Object.fromEntries(values);
   }
-  model.files.set(file, { path: file, classification, imports, ...(factsFor ? answers(ts, file, values) : answers(ts, file, new Map())) });
+  model.files.set(file, { path: file, classification, imports, ...answers(ts, file, values) });
   return missing.length > 0;
 }
 
