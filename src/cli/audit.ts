@@ -59,13 +59,18 @@ function countBy(names: readonly string[]): Map<string, number> {
   return counts;
 }
 
+/** The project a run audits (or shards) and the files it checks: under the given paths, else the config's folder. */
+function projectFiles(options: Pick<AuditOptions, 'cwd' | 'paths' | 'configFile' | 'preset'>) {
+  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset, deferConflicts: true });
+  const roots = options.paths.length > 0 ? options.paths.map((entry) => path.resolve(options.cwd, entry)) : [project.config.root];
+  return { project, roots, discovery: discoverFiles(roots, project.classifier) };
+}
+
 /** `cosmic-lint audit`: the whole project, every per-file check and the graph checks, without ESLint. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const started = options.now();
-  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset, deferConflicts: true });
+  const { project, roots, discovery } = projectFiles(options);
   const { config } = project;
-  const roots = options.paths.length > 0 ? options.paths.map((entry) => path.resolve(options.cwd, entry)) : [config.root];
-  const discovery = discoverFiles(roots, project.classifier);
   const diagnostics: Diagnostic[] = discovery.unreadable.map(({ path: file, message }) => ({ kind: 'io', file, message }));
   if (discovery.files.length === 0) {
     diagnostics.push({
@@ -170,9 +175,8 @@ export function runShard(options: Pick<AuditOptions, 'cwd' | 'paths' | 'configFi
   of: number;
   config: ResolvedConfig;
 } {
-  const project = loadProject({ cwd: options.cwd, near: options.paths[0], configFile: options.configFile, preset: options.preset, deferConflicts: true });
-  const roots = options.paths.length > 0 ? options.paths.map((entry) => path.resolve(options.cwd, entry)) : [project.config.root];
-  const all = discoverFiles(roots, project.classifier).files;
+  const { project, discovery } = projectFiles(options);
+  const all = discovery.files;
   const share = all.filter((_, position) => position % options.count === options.index - 1);
   const { cache } = createFactCache(undefined, cacheVersion());
   buildProjectModel(project, share, { factsFor: factsNeeded(project), cache });

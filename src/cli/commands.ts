@@ -97,17 +97,12 @@ function isLink(file: string): boolean {
 function checkAuditOutputs(command: Extract<Command, { name: 'audit' }>, cwd: string, configFile: string | undefined): void {
   const baseline = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
   const config = configFile && fs.existsSync(configFile) ? [{ file: configFile, what: 'the config file' }] : [];
-  if (command.output) {
-    checkOutputs([{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }], [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config]);
-  }
+  const outputs = [
+    ...(command.output ? [{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }] : []),
+    ...(command.cacheLocation ? [{ file: path.resolve(cwd, command.cacheLocation), what: 'the cache (--cache-location)' }] : []),
+  ];
+  if (outputs.length > 0) checkOutputs(outputs, [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config]);
   if (baseline && command.updateBaseline) checkOutputs([{ file: baseline, what: 'the baseline (--update-baseline)' }], config);
-  if (command.cacheLocation) {
-    const report = command.output ? [{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }] : [];
-    checkOutputs(
-      [{ file: path.resolve(cwd, command.cacheLocation), what: 'the cache (--cache-location)' }, ...report],
-      [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config],
-    );
-  }
 }
 
 /** `audit --shard k/n --output F`: the share's facts, for `merge`. */
