@@ -5,15 +5,14 @@ import { contextFolders } from './validate.js';
 import type { BoundedContext, CosmicConfigInput } from './types.js';
 import { dependOnListing } from './watch.js';
 import { compareText } from './order.js';
-import { contextEntries, findWorkspace } from './workspaces.js';
+import { contextEntries, type Workspace } from './workspaces.js';
 
 /**
  * The configured contexts, resolved: folders checked to exist (a misspelt folder would make a
  * context hold nothing, and its boundary pass unchecked), `publishes` globs made relative to the
  * config root, one per folder of the context.
  */
-export function resolveContexts(input: NonNullable<CosmicConfigInput['contexts']>, root: string, source: string): BoundedContext[] {
-  const workspace = findWorkspace(root);
+export function resolveContexts(input: NonNullable<CosmicConfigInput['contexts']>, root: string, source: string, workspace: Workspace | undefined): BoundedContext[] {
   return Object.entries(input)
     .map(([name, entry]) => {
       const roots = contextFolders(entry);

@@ -140,7 +140,7 @@ function listed(names: readonly string[]): string {
  * settings files are taken from the modules' folders and the folders above them. Returns no
  * layers when nothing looks like a module.
  */
-export function detectLayout(root: string): DetectedLayout {
+export function detectLayout(root: string, workspace: Workspace | undefined = findWorkspace(root)): DetectedLayout {
   const found: Walk = { modules: [], loneDomains: [], sharedFolders: [], visited: new Map() };
   walk(root, 0, found);
   // The book's first chapters have a domain and nothing else yet: with no module anywhere, the
@@ -220,7 +220,7 @@ export function detectLayout(root: string): DetectedLayout {
     if (layer === 'shared' && settingsFiles.length > 0) parts.push(`${settingsFiles.length === 1 ? 'file' : 'files'} ${settingsFiles.join(', ')} (settings read from the environment)`);
     if (parts.length > 0) notes.push(`${layer}: ${parts.join('; ')}`);
   }
-  const contexts = contextsOf(root, modules, findWorkspace(root));
+  const contexts = contextsOf(root, modules, workspace);
   let contextNote: string | undefined;
   if (contexts.length > 0) {
     const described = contexts.map((context) => `${context.name}${context.sharedKernel ? ' (shared kernel)' : ''}: ${context.roots.map((folder) => `${folder}/`).join(', ')}`);

@@ -144,9 +144,10 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
   const customLayers = entries.flatMap(({ name, custom }) => (custom ? [{ name, mayImport: custom.mayImport ?? [], importedBy: custom.importedBy ?? [] }] : []));
   const detected: string[] = [];
   // Contexts are detected with the layers, from the same modules; a config that names its layers names its contexts too.
-  let contexts: BoundedContext[] = input.contexts ? resolveContexts(input.contexts, root, source) : [];
+  const workspace = findWorkspace(root);
+  let contexts: BoundedContext[] = input.contexts ? resolveContexts(input.contexts, root, source, workspace) : [];
   if (layers.length === 0) {
-    const layout = detectLayout(root);
+    const layout = detectLayout(root, workspace);
     if (layout.layers.length === 0) {
       throw new CosmicError('config', `no layers are configured and none could be detected under ${root}: add a "layers" map to cosmic-lint.config.json (see the README)`, source);
     }
@@ -174,6 +175,7 @@ export function resolveConfig(input: CosmicConfigInput, root: string, source: st
     customLayers,
     roles: keyedLists(ROLE_KEYS, input.roles),
     contexts,
+    workspace: workspace ?? null,
     infrastructure,
     persistence,
     http: httpList([...HTTP_ENTRIES, ...(input.http?.add ?? [])], input.http?.remove),

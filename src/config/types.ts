@@ -1,4 +1,5 @@
 import type { HttpList } from './http.js';
+import type { Workspace } from './workspaces.js';
 /** The book's five layers plus `shared`, for pure utilities anyone may import. */
 export const LAYERS = ['domain', 'service-layer', 'adapters', 'entrypoints', 'bootstrap', 'shared'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -173,6 +174,8 @@ export interface ResolvedConfig {
   roles: GlobList<RoleKey>[];
   /** The bounded contexts, configured or detected; empty when the project is one context. */
   contexts: BoundedContext[];
+  /** The npm/yarn/pnpm workspace the config's folder is in (null: none), found once for detection, contexts and resolution. */
+  workspace: Workspace | null;
   /** Packages the domain must not import: persistence plus transport, messaging, cloud, frameworks and I/O. */
   infrastructure: PackageList;
   /** Packages that reach storage (ORMs, database and cache clients): a handler reaches them through the unit of work only. */

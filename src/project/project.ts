@@ -49,7 +49,7 @@ export function createProjectCache(options: { watch?: boolean } = {}): ProjectCa
 }
 
 export function projectFromConfig(config: ResolvedConfig, options: { watch?: boolean; deferConflicts?: boolean } = {}): Project {
-  const resolver = createResolver(config.tsconfigs, config.root, options);
+  const resolver = createResolver(config.tsconfigs, config.root, { ...options, workspace: config.workspace });
   return { config, classifier: createClassifier(config, options), resolver, exports: createExportIndex(resolver, options) };
 }
 

@@ -150,12 +150,16 @@ function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: Resolve
  * Resolves import specifiers with TypeScript's own module resolution, driven by the project's
  * tsconfig files (`extends`, `paths`, `baseUrl`, package `exports`), and caches every answer.
  */
-export function createResolver(tsconfigs: readonly string[], root: string, options: { watch?: boolean } = {}): Resolver {
+/**
+ * `workspace`: the workspace the project is in, when the caller found it already (null: none);
+ * without it, it is looked for from `root`.
+ */
+export function createResolver(tsconfigs: readonly string[], root: string, options: { watch?: boolean; workspace?: Workspace | null } = {}): Resolver {
   const ts = typescript();
   const watch = options.watch ?? false;
   const diagnostics: ResolverDiagnostic[] = [];
   // npm, yarn and pnpm workspaces: their packages resolve to their sources, as files of the project.
-  const workspace = findWorkspace(root);
+  const workspace = options.workspace === undefined ? findWorkspace(root) : (options.workspace ?? undefined);
   const host = workspace && workspace.packages.size > 0 ? workspaceHost(cachingHost(ts, watch), workspace) : cachingHost(ts, watch);
   const setups = tsconfigs.map((tsconfig) => readCompilerSetup(ts, tsconfig, diagnostics));
   // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
