@@ -1,22 +1,21 @@
 import { LAYERS, PRESET_NAMES, ROLE_KEYS } from './types.js';
 
-const globs = {
-  oneOf: [
-    { type: 'string', minLength: 1 },
-    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-  ],
-  description: 'One glob or a list of globs, relative to the config file.',
-} as const;
+/** A non-empty string, or a non-empty list of them; `description` says what they are (and is what an error expects). */
+function oneOrMany<D extends string>(description: D) {
+  return {
+    oneOf: [
+      { type: 'string', minLength: 1 },
+      { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    ],
+    description,
+  } as const;
+}
+
+const globs = oneOrMany('One glob or a list of globs, relative to the config file.');
 
 const severity = { enum: ['off', 'warn', 'error'] } as const;
 
-const folders = {
-  oneOf: [
-    { type: 'string', minLength: 1 },
-    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-  ],
-  description: 'A folder or a list of folders, relative to the config file (not globs).',
-} as const;
+const folders = oneOrMany('A folder or a list of folders, relative to the config file (not globs).');
 
 /** A custom layer's name: a word, as messages, reports and generated rule names show it. */
 export const LAYER_NAME = '^[a-z][a-z0-9-]*$';
@@ -56,13 +55,7 @@ export const CONFIG_SCHEMA = {
     },
     include: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files to check (globs).' },
     exclude: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files never checked (globs).' },
-    tsconfig: {
-      oneOf: [
-        { type: 'string', minLength: 1 },
-        { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-      ],
-      description: 'tsconfig file(s) whose paths/baseUrl drive module resolution.',
-    },
+    tsconfig: oneOrMany('tsconfig file(s) whose paths/baseUrl drive module resolution.'),
     layers: {
       type: 'object',
       description: "Which files belong to each layer. A file may match one layer only. Any name but the book's six is a custom layer: { globs, mayImport, importedBy }.",
