@@ -9,7 +9,7 @@ import { discoverFiles, pathKind } from '../project/discover.js';
 import fs from 'node:fs';
 import { CACHE_PREFIX, createFactCache, mergeParts, type CacheVersion, type FactCache } from '../project/fact-cache.js';
 import { readRegularFile } from '../config/read-file.js';
-import { typescript } from '../project/typescript.js';
+import { keepTypescriptCompiled, typescriptCodeCache, typescriptVersion } from '../project/typescript.js';
 import { buildProjectModel, type Diagnostic } from '../project/model.js';
 import { buildResult, exitCodeOf, type LocatedFinding } from '../results/build.js';
 import type { AuditResult } from '../results/violation.js';
@@ -48,7 +48,7 @@ export interface AuditOutcome {
   /** Layer and role globs of the config that match no checked file (likely a typo), when the whole project was audited. */
   unmatchedGlobs: string[];
   /** With `--cache`: what to write back, where, how many files it answered, and why an old cache was not trusted. */
-  cache?: { file: string; text: string | undefined; hits: number; misses: number; warning: string | undefined };
+  cache?: { file: string; text: string | undefined; codeCache: { file: string; data: Buffer } | undefined; hits: number; misses: number; warning: string | undefined };
   /** With `merge`: how many files the shards' facts answered, and how many had to be parsed here. */
   shards?: { fromShards: number; parsed: number };
 }
@@ -83,6 +83,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const merged = options.parts ? mergeParts(options.parts, cacheVersion()) : undefined;
   if (merged && merged.problems.length > 0) throw new CosmicError('io', `cannot merge the shards: ${merged.problems.join('; ')}`);
   const cached = !merged && options.cache ? openCache(options.cache.location ?? path.join(config.root, 'node_modules', '.cache', 'cosmic-lint', 'facts.json')) : undefined;
+  // Compiling TypeScript is a fixed cost of every run; with a cache, V8's compiled code is kept beside it.
+  if (cached && !cached.foreign) keepTypescriptCompiled(path.dirname(cached.file));
   const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project), cache: merged?.cache ?? cached?.cache });
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();
@@ -156,7 +158,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const cache = cached && {
     file: cached.file,
     // A file there that is no cache of ours is an input of someone else's: never written over.
-    text: cached.foreign ? undefined : cached.cache.serialize(),
+    // Written when this run changed it: an unchanged cache is not rewritten (nor its file's time touched).
+    text: cached.foreign || !cached.cache.changed ? undefined : cached.cache.serialize(),
+    codeCache: cached.foreign ? undefined : typescriptCodeCache(),
     hits: cached.cache.hits,
     misses: cached.cache.misses,
     warning: cached.warning,
@@ -202,5 +206,5 @@ function openCache(location: string): { file: string; cache: FactCache; warning:
 }
 
 function cacheVersion(): CacheVersion {
-  return { tool: packageInfo().version, typescript: typescript().version };
+  return { tool: packageInfo().version, typescript: typescriptVersion() };
 }

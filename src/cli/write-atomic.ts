@@ -128,7 +128,7 @@ function removeStaleTemporaries(target: string, now: number): void {
  * symlink is written through (the link stays), an existing file keeps its mode, and every failure
  * is one io error naming the path; the temporary file never outlives a failed write.
  */
-export function writeFileAtomic(file: string, text: string, now: number = Date.now()): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, now: number = Date.now()): void {
   const { target, mode } = writeTarget(file);
   removeStaleTemporaries(target, now);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -23,6 +23,8 @@ export interface FactCache {
   store(file: string, entry: CachedFile): void;
   /** The cache to write back: the files of this run only, so deleted and renamed files leave it. */
   serialize(): string;
+  /** Whether the cache to write back differs from the one read: an entry stored, a file gone, or no cache read. */
+  readonly changed: boolean;
   readonly hits: number;
   readonly misses: number;
 }
@@ -58,7 +60,7 @@ export function mergeParts(parts: ReadonlyArray<{ file: string; text: string }>,
     if ('problem' in read) problems.push(`${part.file}: ${read.problem}`);
     else for (const [file, entry] of read.entries) files[file] = entry;
   }
-  return { cache: cacheOf(new Map(Object.entries(files)), version), problems };
+  return { cache: cacheOf(new Map(Object.entries(files)), version, false), problems };
 }
 
 /** A cache's entries, or why it cannot be trusted. */
@@ -86,16 +88,17 @@ function readCache(text: string, version: CacheVersion): { entries: Map<string, 
 export function createFactCache(previous: string | undefined, version: CacheVersion): { cache: FactCache; warning: string | undefined } {
   const read = previous === undefined ? { entries: new Map<string, CachedFile>() } : readCache(previous, version);
   if ('problem' in read) {
-    return { cache: cacheOf(new Map(), version), warning: `${read.problem}${read.outdated ? ': it is rebuilt' : '; it is ignored and rebuilt'}` };
+    return { cache: cacheOf(new Map(), version, true), warning: `${read.problem}${read.outdated ? ': it is rebuilt' : '; it is ignored and rebuilt'}` };
   }
-  return { cache: cacheOf(read.entries, version), warning: undefined };
+  return { cache: cacheOf(read.entries, version, previous === undefined), warning: undefined };
 }
 
-/** A cache answering from `entries`, keeping the entries this run used or stored. */
-function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion): FactCache {
+/** A cache answering from `entries`, keeping the entries this run used or stored; `fresh`: there was none to read (it is to be written whatever happens). */
+function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion, fresh: boolean): FactCache {
   const used = new Map<string, CachedFile>();
   let hits = 0;
   let misses = 0;
+  let stored = fresh;
   const cache: FactCache = {
     lookup(file, hash) {
       const entry = entries.get(file);
@@ -108,10 +111,14 @@ function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion
       return undefined;
     },
     store(file, entry) {
+      stored = true;
       used.set(file, entry);
     },
     serialize: () =>
       `${JSON.stringify({ format: FORMAT, tool: version.tool, typescript: version.typescript, files: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })}\n`,
+    get changed() {
+      return stored || used.size !== entries.size;
+    },
     get hits() {
       return hits;
     },

@@ -4,6 +4,7 @@ import { toPosix } from '../config/paths.js';
 import { createMemo, dependOnListing } from '../config/watch.js';
 import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
+import { lazy } from './lazy.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 import { findWorkspace, packageFolderOf, type Workspace } from '../config/workspaces.js';
 
@@ -155,25 +156,34 @@ function readCompilerSetup(ts: typeof TS, tsconfig: string, diagnostics: Resolve
  * without it, it is looked for from `root`.
  */
 export function createResolver(tsconfigs: readonly string[], root: string, options: { watch?: boolean; workspace?: Workspace | null } = {}): Resolver {
-  const ts = typescript();
   const watch = options.watch ?? false;
-  const diagnostics: ResolverDiagnostic[] = [];
   // npm, yarn and pnpm workspaces: their packages resolve to their sources, as files of the project.
   const workspace = options.workspace === undefined ? findWorkspace(root) : (options.workspace ?? undefined);
-  const host = workspace && workspace.packages.size > 0 ? workspaceHost(cachingHost(ts, watch), workspace) : cachingHost(ts, watch);
-  const setups = tsconfigs.map((tsconfig) => readCompilerSetup(ts, tsconfig, diagnostics));
-  // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
-  setups.sort((a, b) => b.directory.length - a.directory.length);
-  const fallback: CompilerSetup = {
-    tsconfig: undefined,
-    directory: root,
-    options: defaultOptions(ts),
-    cache: ts.createModuleResolutionCache(root, (file) => file, defaultOptions(ts)),
-    aliasPatterns: [],
-  };
+  // TypeScript and the tsconfig files are read on the first question, not when the project is
+  // described: a run that asks none (`--version`, a config error) never loads the 9 MB compiler.
+  const state = lazy(() => {
+    const ts = typescript();
+    const diagnostics: ResolverDiagnostic[] = [];
+    const host = workspace && workspace.packages.size > 0 ? workspaceHost(cachingHost(ts, watch), workspace) : cachingHost(ts, watch);
+    const setups = tsconfigs.map((tsconfig) => readCompilerSetup(ts, tsconfig, diagnostics));
+    // Deepest folder first, so a package's own tsconfig wins over the monorepo's.
+    setups.sort((a, b) => b.directory.length - a.directory.length);
+    const fallback: CompilerSetup = {
+      tsconfig: undefined,
+      directory: root,
+      options: defaultOptions(ts),
+      cache: ts.createModuleResolutionCache(root, (file) => file, defaultOptions(ts)),
+      aliasPatterns: [],
+    };
+    return { ts, diagnostics, host, setups, fallback };
+  });
+  // A watching project depends on its tsconfig files: read them while it is being built, so the
+  // reads are recorded on the project (config/watch.ts), not on whichever answer came first.
+  if (watch) state();
   const answers = createMemo<string, ResolvedTarget>(watch);
 
   function setupFor(file: string): CompilerSetup {
+    const { setups, fallback } = state();
     return setups.find((setup) => file.startsWith(setup.directory + path.sep)) ?? setups.at(-1) ?? fallback;
   }
 
@@ -187,6 +197,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   const declarations = createMemo<string, { names: ReadonlySet<string>; files: readonly string[] }>(watch);
   const declaredFor = (directory: string): { names: ReadonlySet<string>; files: readonly string[] } => declarations.get(directory, () => readDeclared(directory));
   function readDeclared(directory: string): { names: ReadonlySet<string>; files: readonly string[] } {
+    const { host } = state();
     const manifestFile = path.join(directory, 'package.json');
     let own: { names: string[]; files: string[] } | undefined;
     if (host.fileExists(manifestFile)) {
@@ -212,6 +223,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   const ambientModules = createMemo<CompilerSetup, { names: ReadonlySet<string>; patterns: readonly RegExp[] }>(watch);
   const ambientModulesOf = (setup: CompilerSetup): { names: ReadonlySet<string>; patterns: readonly RegExp[] } => ambientModules.get(setup, () => readAmbientModules(setup));
   function readAmbientModules(setup: CompilerSetup): { names: ReadonlySet<string>; patterns: readonly RegExp[] } {
+    const { ts, host } = state();
     const names = new Set<string>();
     const patterns: RegExp[] = [];
     const read = setup.tsconfig ? ts.readConfigFile(setup.tsconfig, (file) => host.readFile(file)) : undefined;
@@ -229,6 +241,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
 
   /** The folder a bare specifier's first segment names at the project root, the tsconfig's folder or its baseUrl, if any. */
   function projectFolder(specifier: string, setup: CompilerSetup): string | undefined {
+    const { host } = state();
     const first = specifier.split('/')[0]!;
     if (first === '' || first === '.' || first === '..') return undefined;
     const bases = [root, setup.directory, ...(setup.options.baseUrl ? [setup.options.baseUrl] : [])];
@@ -236,6 +249,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   }
 
   function resolveUncached(specifier: string, containingFile: string, form: 'require' | 'import'): ResolvedTarget {
+    const { ts, host } = state();
     const builtin = isPathSpecifier(specifier) ? undefined : builtinName(specifier);
     if (builtin) return { type: 'package', name: builtin, builtin: true };
     const setup = setupFor(containingFile);
@@ -312,6 +326,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   const scopes = createMemo<string, string>(watch);
   function packageScope(directory: string): string {
     return scopes.get(directory, () => {
+      const { host } = state();
       const parent = path.dirname(directory);
       const isBoundary = parent === directory || host.fileExists(path.join(directory, 'package.json')) || host.directoryExists!(path.join(directory, 'node_modules'));
       return isBoundary ? directory : packageScope(parent);
@@ -319,7 +334,9 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   }
 
   return {
-    diagnostics,
+    get diagnostics() {
+      return state().diagnostics;
+    },
     compilerOptions: (file) => setupFor(file).options,
     resolve(specifier, containingFile, form = 'import') {
       return answers.get(cacheKey(specifier, containingFile, form), () => resolveUncached(specifier, containingFile, form));

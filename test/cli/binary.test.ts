@@ -37,3 +37,29 @@ it('writes --output and says so on stderr', () => {
   expect(run.stderr).toContain(`report.json`);
   expect(JSON.parse(fs.readFileSync(output, 'utf8'))).toMatchObject({ tool: { name: 'cosmic-lint' } });
 });
+
+it("keeps V8's compiled TypeScript beside the cache, uses it on the next run, and survives a corrupt one", () => {
+  const root = path.join(temporary, 'compiled');
+  fs.cpSync(fixturePath('violations', 'context-boundaries'), root, { recursive: true });
+  const folder = path.join(root, 'node_modules/.cache/cosmic-lint');
+  const args = ['audit', root, '--cache', '--format', 'json'];
+  const first = runBinary(args);
+  const codeCaches = () => fs.readdirSync(folder).filter((name) => name.endsWith('.code-cache'));
+  // On Node ≥ 22.1 Node's own compile cache keeps it (a folder of its own) instead.
+  const ownCompileCache = fs.existsSync(path.join(folder, 'node-compile-cache'));
+  if (!ownCompileCache) expect(codeCaches()).toEqual([expect.stringMatching(/^typescript-[\d.]+-v8-.+\.code-cache$/)]);
+  const second = runBinary(args);
+  expect(second.stdout).toBe(first.stdout);
+  expect(second.status).toBe(1);
+  if (ownCompileCache) return;
+  const cacheFile = path.join(folder, codeCaches()[0]!);
+  const used = fs.statSync(cacheFile).ino;
+  expect(runBinary(args).stdout).toBe(first.stdout);
+  // Accepted by V8: not written again.
+  expect(fs.statSync(cacheFile).ino).toBe(used);
+  fs.writeFileSync(cacheFile, 'not code');
+  const corrupt = runBinary(args);
+  expect(corrupt.stdout).toBe(first.stdout);
+  expect(corrupt.stderr).not.toMatch(/code-cache|error|warning/i);
+  expect(fs.statSync(cacheFile).size).toBeGreaterThan(1000);
+});

@@ -155,6 +155,20 @@ describe('audit --cache', () => {
     expect(fs.readFileSync(source, 'utf8')).toBe(before);
   });
 
+  it('does not rewrite a cache nothing changed, and rewrites it once a file changes', async () => {
+    const root = path.join(temporary, 'untouched');
+    fs.cpSync(fixturePath('violations', 'context-boundaries'), root, { recursive: true });
+    const file = path.join(root, 'node_modules/.cache/cosmic-lint/facts.json');
+    await cli(['audit', '--cache'], root);
+    // An atomic write replaces the file: its inode tells whether it was written again.
+    const written = fs.statSync(file).ino;
+    expect((await cli(['audit', '--cache'], root)).stderr).toContain('cache: 10 of 10 files unchanged');
+    expect(fs.statSync(file).ino).toBe(written);
+    fs.appendFileSync(path.join(root, 'src/orders/domain/order.ts'), '\nexport const touched = 1;\n');
+    expect((await cli(['audit', '--cache'], root)).stderr).toContain('cache: 9 of 10 files unchanged');
+    expect(fs.statSync(file).ino).not.toBe(written);
+  });
+
   it('refuses --cache-location without --cache, and a cache that is the report', async () => {
     expect((await cli(['audit', '--cache-location', 'x.json'])).stderr).toContain('--cache-location F needs --cache');
     const clash = await cli(['audit', fixturePath('sample'), '--cache', '--cache-location', path.join(temporary, 'same.json'), '--output', path.join(temporary, 'same.json')]);
