@@ -82,9 +82,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   // `merge`: the shards' facts answer every file they parsed (a file none of them saw, or one changed since, is parsed here).
   const merged = options.parts ? mergeParts(options.parts, cacheVersion()) : undefined;
   if (merged && merged.problems.length > 0) throw new CosmicError('io', `cannot merge the shards: ${merged.problems.join('; ')}`);
-  const cached = !merged && options.cache ? openCache(options.cache.location ?? path.join(config.root, 'node_modules', '.cache', 'cosmic-lint', 'facts.json')) : undefined;
-  // Compiling TypeScript is a fixed cost of every run; with a cache, V8's compiled code is kept beside it.
-  if (cached && !cached.foreign) keepTypescriptCompiled(path.dirname(cached.file));
+  const cacheFolder = path.join(config.root, 'node_modules', '.cache', 'cosmic-lint');
+  const cached = !merged && options.cache ? openCache(options.cache.location ?? path.join(cacheFolder, 'facts.json')) : undefined;
+  // Compiling TypeScript is a fixed cost of every run; with a cache, V8's compiled code is kept in the
+  // project's cache folder (wherever the facts go: it is of this machine, not for another).
+  if (cached && !cached.foreign) keepTypescriptCompiled(cacheFolder);
   const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project), cache: merged?.cache ?? cached?.cache });
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();

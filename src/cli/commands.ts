@@ -99,7 +99,7 @@ function checkAuditOutputs(command: Extract<Command, { name: 'audit' }>, cwd: st
   const config = configFile && fs.existsSync(configFile) ? [{ file: configFile, what: 'the config file' }] : [];
   const outputs = [
     ...(command.output ? [{ file: path.resolve(cwd, command.output), what: 'the report (--output)' }] : []),
-    ...(command.cacheLocation ? [{ file: path.resolve(cwd, command.cacheLocation), what: 'the cache (--cache-location)' }] : []),
+    ...(command.cacheLocation ? [{ file: path.resolve(cwd, command.cacheLocation), what: 'the cache (--cache-location)', createsFolder: true }] : []),
   ];
   if (outputs.length > 0) checkOutputs(outputs, [...(baseline ? [{ file: baseline, what: 'the baseline (--baseline)' }] : []), ...config]);
   if (baseline && command.updateBaseline) checkOutputs([{ file: baseline, what: 'the baseline (--update-baseline)' }], config);

@@ -158,9 +158,11 @@ function identity(file: string): string {
  * Checks, before any work, that a run's outputs can be written and overwrite none of its inputs:
  * each output against the others and against every input (the baseline read, the config file).
  */
-export function checkOutputs(outputs: ReadonlyArray<{ file: string; what: string }>, inputs: ReadonlyArray<{ file: string; what: string }>): void {
+export function checkOutputs(outputs: ReadonlyArray<{ file: string; what: string; createsFolder?: boolean }>, inputs: ReadonlyArray<{ file: string; what: string }>): void {
   const seen: Array<{ file: string; what: string; id: string }> = [];
   for (const output of outputs) {
+    // An output whose folder the run creates (a cache) cannot be any file there is yet.
+    if (output.createsFolder && !fs.existsSync(path.dirname(output.file))) continue;
     const { target } = writeTarget(output.file);
     const id = identity(target);
     const input = inputs.find((candidate) => identity(candidate.file) === id);

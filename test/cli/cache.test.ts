@@ -169,6 +169,15 @@ describe('audit --cache', () => {
     expect(fs.statSync(file).ino).not.toBe(written);
   });
 
+  it('creates the folders of a --cache-location that does not exist yet', async () => {
+    const root = path.join(temporary, 'new-folder');
+    fs.cpSync(fixturePath('violations', 'context-boundaries'), root, { recursive: true });
+    const run = await cli(['audit', '--cache', '--cache-location', '.cache/cosmic/facts.json'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('cache: 0 of 10 files unchanged since the cached run (.cache/cosmic/facts.json)');
+    expect(Object.keys((JSON.parse(fs.readFileSync(path.join(root, '.cache/cosmic/facts.json'), 'utf8')) as { files: object }).files)).toHaveLength(10);
+  });
+
   it('refuses --cache-location without --cache, and a cache that is the report', async () => {
     expect((await cli(['audit', '--cache-location', 'x.json'])).stderr).toContain('--cache-location F needs --cache');
     const clash = await cli(['audit', fixturePath('sample'), '--cache', '--cache-location', path.join(temporary, 'same.json'), '--output', path.join(temporary, 'same.json')]);
