@@ -17,6 +17,8 @@ export interface Finding {
    * or `type` added to the finding's import statement (`import { X }` → `import type { X }`).
    */
   fix?: { insertAt: number; text: string } | { typeImport: true };
+  /** Reported as a warning even where the rule is an error: something left unchecked, or likely unfinished, rather than a broken rule. */
+  warning?: true;
 }
 
 /** The inputs every per-file check takes: the file's classification and its resolved imports. */

@@ -277,13 +277,16 @@ export function runFileCheck(ruleId: string, project: Project, facts: FileFacts)
 }
 
 /**
- * The facts the rules that are on read of a file so classified (`registrations` everywhere for the
- * whole-program handler check), so the audit can take them and drop the file's tree.
+ * The facts the rules that are on read of a file so classified (`registrations` everywhere, and the
+ * commands modules' `classes`, for the whole-program handler check), so the audit can take them and drop the file's tree.
  */
 export function factsNeeded(project: Project): (classification: Classification) => FactName[] {
   const checks = Object.values(FILE_CHECKS).filter((check) => check.facts && isOn(project, check.ruleId));
-  const everywhere: FactName[] = isOn(project, ONE_HANDLER_PER_COMMAND) ? ['registrations'] : [];
-  return (classification) => [...everywhere, ...checks.filter((check) => check.appliesTo(classification)).flatMap((check) => check.facts!)];
+  const handlers = isOn(project, ONE_HANDLER_PER_COMMAND);
+  const everywhere: FactName[] = handlers ? ['registrations'] : [];
+  // The whole-program handler check also reads the commands modules' classes: the commands with no handler.
+  const inCommands: FactName[] = handlers ? ['classes'] : [];
+  return (classification) => [...everywhere, ...(classification.role === 'commands' ? inCommands : []), ...checks.filter((check) => check.appliesTo(classification)).flatMap((check) => check.facts!)];
 }
 
 /** The whole-graph rules: the audit runs them; a per-file linter cannot. */
@@ -299,7 +302,7 @@ export const GRAPH_RULES: Readonly<Record<string, RuleMeta>> = {
     ruleId: ONE_HANDLER_PER_COMMAND,
     description: 'Give every command exactly one handler (audit only: a whole-program check)',
     summary:
-      'audit only: a command registered with a second handler anywhere in the program (NestJS `@CommandHandler(…)`, a `new Map([[Command, handler]])`, `bus.register(Command, handler)`), found by the declaration the registration names, through imports and barrels; events may have many',
+      'audit only: a command registered with a second handler anywhere in the program (NestJS `@CommandHandler(…)`, a `new Map([[Command, handler]])`, `bus.register(Command, handler)`, `{ [Command.name]: handler }`), found by the declaration the registration names, through imports and barrels; events may have many. Warnings: a command with no handler, and a registration it cannot read (a loop, a computed key), once, where it is',
     messages: oneHandlerPerCommandMessages,
   },
   [NO_LAYER_CYCLES]: {

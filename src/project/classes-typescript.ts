@@ -45,7 +45,7 @@ export function classesOfSourceFile(source: TS.SourceFile): ClassShape[] {
       }
     }
     const heritage = classHeritage(ts, statement);
-    found.push({ name: statement.name.text, extends: heritage.extends, decorators: heritage.decorators, fields });
+    found.push({ name: statement.name.text, extends: heritage.extends, decorators: heritage.decorators, fields, range: rangeOf(source, statement.name) });
   }
   return found;
 }

@@ -19,6 +19,8 @@ export interface ClassShape {
   extends: string | undefined;
   decorators: string[];
   fields: Array<{ name: string; types: TypeReference[]; range: SourceRange }>;
+  /** Where its name is. */
+  range: SourceRange;
 }
 
 type Keys = Readonly<Record<string, readonly string[] | undefined>>;
@@ -82,7 +84,7 @@ export function classesOfProgram(program: TSESTree.Program, keys: Keys): ClassSh
       const name = lastName(decorator.expression.type === 'CallExpression' ? decorator.expression.callee : decorator.expression);
       return name ? [name] : [];
     });
-    found.push({ name: declaration.id.name, extends: declaration.superClass ? lastName(declaration.superClass) : undefined, decorators, fields });
+    found.push({ name: declaration.id.name, extends: declaration.superClass ? lastName(declaration.superClass) : undefined, decorators, fields, range: rangeOf(declaration.id) });
   }
   return found;
 }

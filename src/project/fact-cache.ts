@@ -35,7 +35,8 @@ export interface CacheVersion {
   typescript: string;
 }
 
-const FORMAT = 1;
+/** Raised whenever what a file's facts hold changes shape, so a cache from a build of the same version that took other facts is not trusted. */
+const FORMAT = 2;
 /** How every cache this tool writes starts: a file that does not is someone else's. */
 export const CACHE_PREFIX = '{"format":';
 

@@ -7,19 +7,38 @@ export type HandlerDecorator = (typeof HANDLER_DECORATORS)[number];
 
 /**
  * A place where a handler is registered for a message: a NestJS CQRS decorator on the handler class
- * (`@CommandHandler(Allocate)`), an entry of a `new Map([[Allocate, allocate]])`, or a
- * `bus.register(Allocate, allocate)` call. The message is named by an identifier (`Allocate`) or a
- * namespace member (`commands.Allocate`), resolved to its declaration by the whole-program check.
+ * (`@CommandHandler(Allocate)`), an entry of a `new Map([[Allocate, allocate]])`, a
+ * `bus.register(Allocate, allocate)` call, or a key of a handler object (`{ [Allocate.name]:
+ * allocate }`). The message is named by an identifier (`Allocate`) or a namespace member
+ * (`commands.Allocate`), resolved to its declaration by the whole-program check.
+ *
+ * A registration whose message cannot be read without running the code (a Map built from an
+ * expression, a computed key, a loop variable) has no `message`, and says why in `unreadable`: the
+ * check reports it as not checked rather than guess.
  */
 export interface Registration {
-  via: 'decorator' | 'map' | 'register';
+  via: 'decorator' | 'map' | 'register' | 'object';
   /** For a decorator, which one: it says whether the message is a command, an event or a query. */
   decorator: HandlerDecorator | undefined;
-  message: { name: string; member: string | undefined };
+  message: { name: string; member: string | undefined } | undefined;
+  /** Why the message cannot be read, when `message` is undefined. */
+  unreadable?: string;
   /** The handler, when it is named: the decorated class, or the identifier registered. */
   handler: string | undefined;
-  /** The message argument's range. */
+  /** The message argument's range (the whole expression for an unreadable one). */
   range: SourceRange;
+}
+
+/** A message that names no declaration of the file's top level: a parameter's or a loop variable's value, known only at run time. */
+export const UNBOUND = 'a message held in a variable of the code around it (a loop variable, a parameter), not a class declared or imported at the top of the file';
+export const MAP_FROM_EXPRESSION = 'a Map built from an expression, not from a list of [message, handler] pairs';
+export const UNREADABLE_ENTRY = 'an entry that is not a [message, handler] pair naming the message by its class';
+export const COMPUTED_KEY = 'a key computed from something other than a class name (`[Allocate.name]`)';
+export const COMPUTED_MESSAGE = 'a message computed at run time, not named by its class';
+
+/** Whether a registration's message, read, is bound at the file's top level (imported or declared there); else it is unreadable. */
+export function bound(message: NonNullable<Registration['message']>, topLevel: ReadonlySet<string>): boolean {
+  return topLevel.has(message.name);
 }
 
 function reference(node: TSESTree.Node | null | undefined): Registration['message'] | undefined {
@@ -39,26 +58,86 @@ export function lastName(node: TSESTree.Node): string | undefined {
 
 export const isHandlerDecorator = (name: string | undefined): name is HandlerDecorator => (HANDLER_DECORATORS as readonly string[]).includes(name ?? '');
 
+/** The names a module declares or imports at its top level (a pattern's names too). */
+function topLevelNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  const pattern = (node: TSESTree.Node | null | undefined): void => {
+    if (!node) return;
+    if (node.type === 'Identifier') names.add(node.name);
+    else if (node.type === 'ObjectPattern') for (const property of node.properties) pattern(property.type === 'RestElement' ? property.argument : property.value);
+    else if (node.type === 'ArrayPattern') for (const element of node.elements) pattern(element);
+    else if (node.type === 'RestElement') pattern(node.argument);
+    else if (node.type === 'AssignmentPattern') pattern(node.left);
+  };
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'ImportDeclaration') for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+    else if (declaration.type === 'VariableDeclaration') for (const declarator of declaration.declarations) pattern(declarator.id);
+    else if (
+      (declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration' || declaration.type === 'TSEnumDeclaration' || declaration.type === 'TSImportEqualsDeclaration') &&
+      declaration.id
+    )
+      names.add(declaration.id.name);
+    else if (declaration.type === 'TSModuleDeclaration' && declaration.id.type === 'Identifier') names.add(declaration.id.name);
+  }
+  return names;
+}
+
+/** A message named as the registration reads it, or why it cannot be read. */
+function readMessage(node: TSESTree.Node, topLevel: ReadonlySet<string>, computed: string): Pick<Registration, 'message' | 'unreadable'> {
+  const message = reference(node);
+  if (!message) return { message: undefined, unreadable: computed };
+  return bound(message, topLevel) ? { message } : { message: undefined, unreadable: UNBOUND };
+}
+
+/** `X.name` or `a.X.name`: the class a handler object's computed key names. */
+function nameOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'MemberExpression' || node.computed || node.optional || node.property.type !== 'Identifier' || node.property.name !== 'name') return undefined;
+  return reference(node.object) ? node.object : undefined;
+}
+
 /** Every handler registration in a file, from ESTree, in source order. */
 export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Registration[] {
   const found: Registration[] = [];
+  const topLevel = topLevelNames(program);
+  const add = (via: Registration['via'], node: TSESTree.Node, handler: TSESTree.Node | null | undefined, computed: string, decorator?: HandlerDecorator, handlerName?: string) =>
+    found.push({
+      via,
+      decorator,
+      ...readMessage(node, topLevel, computed),
+      handler: handlerName ?? (handler?.type === 'Identifier' ? handler.name : undefined),
+      range: rangeOf(node),
+    });
   walk(program, visitorKeys, (node) => {
     if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.decorators.length > 0) {
       for (const decorator of node.decorators) {
         if (decorator.expression.type !== 'CallExpression') continue;
         const name = lastName(decorator.expression.callee);
         if (!isHandlerDecorator(name)) continue;
-        for (const argument of decorator.expression.arguments) {
-          const message = reference(argument);
-          if (message) found.push({ via: 'decorator', decorator: name, message, handler: node.id?.name, range: rangeOf(argument) });
-        }
+        for (const argument of decorator.expression.arguments) add('decorator', argument, undefined, COMPUTED_MESSAGE, name, node.id?.name);
       }
-    } else if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'Map' && node.arguments[0]?.type === 'ArrayExpression') {
-      for (const entry of node.arguments[0].elements) {
-        if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2) continue;
-        const message = reference(entry.elements[0]);
-        const handler = entry.elements[1];
-        if (message) found.push({ via: 'map', decorator: undefined, message, handler: handler?.type === 'Identifier' ? handler.name : undefined, range: rangeOf(entry.elements[0]!) });
+    } else if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'Map' && node.arguments.length > 0) {
+      const list = node.arguments[0]!;
+      if (list.type !== 'ArrayExpression') {
+        found.push({ via: 'map', decorator: undefined, message: undefined, unreadable: MAP_FROM_EXPRESSION, handler: undefined, range: rangeOf(list) });
+        return;
+      }
+      for (const entry of list.elements) {
+        if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2 || !entry.elements[0] || entry.elements[0].type === 'SpreadElement') {
+          if (entry) found.push({ via: 'map', decorator: undefined, message: undefined, unreadable: UNREADABLE_ENTRY, handler: undefined, range: rangeOf(entry) });
+          continue;
+        }
+        add('map', entry.elements[0], entry.elements[1], COMPUTED_MESSAGE);
+      }
+    } else if (node.type === 'ObjectExpression') {
+      // A handler object: one whose computed keys name classes (`[Allocate.name]`); another computed key in it cannot be read.
+      const keyed = node.properties.filter((property): property is TSESTree.Property => property.type === 'Property' && property.computed && property.kind === 'init');
+      if (!keyed.some((property) => nameOf(property.key))) return;
+      for (const property of keyed) {
+        const named = nameOf(property.key);
+        if (named) add('object', named, property.method ? undefined : property.value, COMPUTED_KEY);
+        else found.push({ via: 'object', decorator: undefined, message: undefined, unreadable: COMPUTED_KEY, handler: undefined, range: rangeOf(property.key) });
       }
     } else if (
       node.type === 'CallExpression' &&
@@ -68,11 +147,10 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
       !node.callee.optional &&
       node.callee.property.type === 'Identifier' &&
       node.callee.property.name === 'register' &&
-      node.arguments.length === 2
+      node.arguments.length === 2 &&
+      node.arguments[0]!.type !== 'SpreadElement'
     ) {
-      const message = reference(node.arguments[0]);
-      const handler = node.arguments[1];
-      if (message) found.push({ via: 'register', decorator: undefined, message, handler: handler?.type === 'Identifier' ? handler.name : undefined, range: rangeOf(node.arguments[0]!) });
+      add('register', node.arguments[0]!, node.arguments[1], COMPUTED_MESSAGE);
     }
   });
   return found;

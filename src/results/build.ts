@@ -77,7 +77,8 @@ export function buildResult(input: {
     const from = classifier.classify(file);
     return {
       ruleId: finding.ruleId,
-      severity: severityOf(finding.ruleId) === 'warn' ? 'warning' : 'error',
+      // A finding may be at most a warning whatever the rule's severity (a registration not checked, a command with no handler).
+      severity: finding.warning || severityOf(finding.ruleId) === 'warn' ? 'warning' : 'error',
       file: relative(config, file),
       line: range.line,
       column: range.column + 1,

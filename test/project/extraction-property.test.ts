@@ -115,6 +115,12 @@ const registrations = fc.constantFrom(
   '(bus).register(commands.Cancel, cancel);',
   'app.register(plugin, { prefix: "/x" });',
   'new Map(entries);',
+  'new Map([...pairs, [Allocate], [, x], [Allocate, x, y], [(Allocate), (allocate)]]);',
+  'new Map((pairs));',
+  'import { Allocate as Place } from "./commands";\nimport * as commands from "./commands";\nexport const BY_NAME = { [Place.name]: place, [commands.Cancel.name]: cancel, [(Paren.name)]: x, [key]: y, [`${a}`]() {}, [Allocate.name](c) {}, get [Allocate.name]() { return x; }, ...rest };',
+  'const { Allocate, nested: [Cancel, ...others], ...more } = commands;\nfor (const [c, h] of pairs) bus.register(c, h);\nbus.register(Allocate, allocate);\nbus.register(Cancel.type, cancel);\nbus.register(...args);',
+  'enum Kind { A }\nexport function f(command) { bus.register(command, f); }\nbus.register(Kind, f);\nbus.register(f, f);\nconst o = { [x.name]: 1 };',
+  '@CommandHandler(...commands)\n@EventsHandler(Placed, events.Shipped, make())\nexport class H {}',
 );
 
 const program = fc.array(fc.oneof(classDeclaration, interfaceDeclaration, typeAlias, topFunction, registrations), { minLength: 1, maxLength: 4 }).map((parts) => `${parts.join('\n\n')}\n`);
