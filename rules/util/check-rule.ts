@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isPresetName } from '../../src/config/load.js';
 import type { Classification } from '../../src/project/classify.js';
 import type { FileFacts, Finding } from '../../src/checks/finding.js';
@@ -66,17 +66,51 @@ function factsOf(context: Context, project: Project, classification: Classificat
   return facts;
 }
 
+/** The `import` statement a finding's import record was read from. */
+function importStatement(context: Context, finding: Finding): TSESTree.ImportDeclaration | undefined {
+  const range = finding.import?.range;
+  if (!range) return undefined;
+  return context.sourceCode.ast.body.find(
+    (node): node is TSESTree.ImportDeclaration => node.type === 'ImportDeclaration' && node.source.loc.start.line === range.line && node.source.loc.start.column === range.column,
+  );
+}
+
 /** The ESLint fix a finding carries, if any: an insertion, or `type` added to its import statement. */
 function fixOf(context: Context, finding: Finding): { fix?: TSESLint.ReportFixFunction } {
   const { fix } = finding;
   if (!fix) return {};
   if ('insertAt' in fix) return { fix: (fixer) => fixer.insertTextBeforeRange([fix.insertAt, fix.insertAt], fix.text) };
-  const range = finding.import?.range;
-  const statement = context.sourceCode.ast.body.find(
-    (node) => node.type === 'ImportDeclaration' && range !== undefined && node.source.loc.start.line === range.line && node.source.loc.start.column === range.column,
-  );
+  const statement = importStatement(context, finding);
   // `import` is the statement's first word: `type` goes right after it.
   return statement ? { fix: (fixer) => fixer.insertTextAfterRange([statement.range[0], statement.range[0] + 'import'.length], ' type') } : {};
+}
+
+/**
+ * The suggestion a finding carries, if any: its one-name import statement becomes `import type {
+ * to }` from the same module, and every reference to the old binding names `to`. Not offered when
+ * `to` is already a name of the file (the new import would clash with it).
+ */
+function suggestionsOf<MessageId extends string>(context: Context, finding: Finding): { suggest?: Array<TSESLint.SuggestionReportDescriptor<MessageId>> } {
+  const { suggest } = finding;
+  const statement = suggest && importStatement(context, finding);
+  const specifier = statement?.specifiers.length === 1 ? statement.specifiers[0] : undefined;
+  if (!suggest || !statement || specifier?.type !== 'ImportSpecifier' || specifier.local.name !== suggest.importType.from) return {};
+  const { sourceCode } = context;
+  const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((scope) => scope.type === 'module') ?? sourceCode.scopeManager?.globalScope;
+  if (!moduleScope || moduleScope.set.has(suggest.importType.to)) return {};
+  const references = sourceCode.getDeclaredVariables(specifier)[0]?.references ?? [];
+  return {
+    suggest: [
+      {
+        messageId: suggest.messageId as MessageId,
+        data: suggest.data,
+        fix: (fixer) => [
+          fixer.replaceText(statement, `import type { ${suggest.importType.to} } from ${sourceCode.getText(statement.source)};`),
+          ...references.map((reference) => fixer.replaceText(reference.identifier, suggest.importType.to)),
+        ],
+      },
+    ],
+  };
 }
 
 /**
@@ -93,9 +127,10 @@ export function checkRule<MessageId extends string>(name: string) {
     meta: {
       type: 'problem',
       docs: { description: check.description },
-      messages: check.messages as Record<MessageId, string>,
+      messages: { ...check.messages, ...check.suggestions } as Record<MessageId, string>,
       schema: [],
       ...(check.fixable ? { fixable: 'code' as const } : {}),
+      ...(check.suggestions ? { hasSuggestions: true } : {}),
     },
     defaultOptions: [],
     create(context) {
@@ -111,6 +146,7 @@ export function checkRule<MessageId extends string>(name: string) {
               data: finding.data,
               // An insertion the check found safe (`readonly` before a member of a message); the audit only reports.
               ...fixOf(context, finding),
+              ...suggestionsOf<MessageId>(context, finding),
               loc: range
                 ? { start: { line: range.line, column: range.column }, end: { line: range.endLine, column: range.endColumn } }
                 : { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },

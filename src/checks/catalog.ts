@@ -53,11 +53,17 @@ export function presetsLine(rule: RuleMeta): string {
 }
 
 const isFixable = (rule: RuleMeta): boolean => FILE_CHECKS[rule.ruleId]?.fixable === true;
+const suggests = (rule: RuleMeta): boolean => FILE_CHECKS[rule.ruleId]?.suggestions !== undefined;
+
+/** What ESLint can change for the rule: `fix` (applied by --fix), `suggestion` (offered in the editor only). */
+function changes(rule: RuleMeta): string {
+  return [...(isFixable(rule) ? ['fix'] : []), ...(suggests(rule) ? ['suggestion'] : [])].join(', ');
+}
 
 /** Where the rule runs: ESLint and the audit, or the audit alone; and whether ESLint can fix it. */
 export function runsInLine(rule: RuleMeta): string {
   if (!(rule.ruleId in FILE_CHECKS)) return '**Runs in:** `cosmic-lint audit` only (a whole-graph check: a per-file linter cannot see it)';
-  return `**Runs in:** ESLint (file by file) and \`cosmic-lint audit\` · **Type:** problem${isFixable(rule) ? " · **Fixable:** with ESLint's `--fix`" : ''}`;
+  return `**Runs in:** ESLint (file by file) and \`cosmic-lint audit\` · **Type:** problem${isFixable(rule) ? " · **Fixable:** with ESLint's `--fix`" : ''}${suggests(rule) ? ' · **Suggestions:** offered in the editor, never applied by `--fix`' : ''}`;
 }
 
 /** Everything a doc page holds above its first `## ` section. */
@@ -74,9 +80,9 @@ export function ruleTable(): string {
       const note = rule.presetNotes?.[preset];
       return value === undefined ? '' : `${value}${note ? ` (${note})` : ''}`;
     });
-    return `| [\`${rule.ruleId}\`](docs/rules/${ruleName(rule.ruleId)}.md) | ${rule.summary} | ${cells.join(' | ')} | ${isFixable(rule) ? 'fix' : ''} |`;
+    return `| [\`${rule.ruleId}\`](docs/rules/${ruleName(rule.ruleId)}.md) | ${rule.summary} | ${cells.join(' | ')} | ${changes(rule)} |`;
   });
-  return [`| rule | what it checks | ${PRESET_NAMES.join(' | ')} | ESLint --fix |`, `|---|${PRESET_NAMES.map(() => '---').join('|')}|---|---|`, ...rows].join('\n') + '\n';
+  return [`| rule | what it checks | ${PRESET_NAMES.join(' | ')} | ESLint fix / suggestion |`, `|---|${PRESET_NAMES.map(() => '---').join('|')}|---|---|`, ...rows].join('\n') + '\n';
 }
 
 /** Replaces the text between `<!-- begin name -->` and `<!-- end name -->`; the markers must exist. */

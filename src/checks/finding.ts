@@ -17,6 +17,12 @@ export interface Finding {
    * or `type` added to the finding's import statement (`import { X }` → `import type { X }`).
    */
   fix?: { insertAt: number; text: string } | { typeImport: true };
+  /**
+   * A change ESLint offers in the editor but never applies by itself (`hasSuggestions`): the
+   * finding's import statement becomes \`import type { to } from '…'\` (same module) and every
+   * reference to `from` in the file names `to`.
+   */
+  suggest?: { messageId: string; data: Record<string, string>; importType: { from: string; to: string } };
   /** Reported as a warning even where the rule is an error: something left unchecked, or likely unfinished, rather than a broken rule. */
   warning?: true;
 }

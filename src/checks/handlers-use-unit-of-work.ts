@@ -3,6 +3,7 @@ import type { ResolvedConfig, Role } from '../config/types.js';
 import type { Project } from '../project/project.js';
 import { boundTargets, importedNames, listNames, memberTarget } from './bindings.js';
 import type { FileFacts, Finding } from './finding.js';
+import type { ResolvedImport } from '../project/imports.js';
 
 export const HANDLERS_USE_UNIT_OF_WORK = 'cosmic/handlers-use-unit-of-work';
 
@@ -13,6 +14,11 @@ export const handlersUseUnitOfWorkMessages = {
   importsPersistence: `Handler imports {{what}} at runtime: {{names}} from '{{specifier}}'{{where}}. Why: ${REASON}. Fix: ${FIX}.`,
   importsPersistencePackage: `Handler imports the persistence package '{{name}}' at runtime: {{names}} from '{{specifier}}'. Why: ${REASON}. Fix: keep '{{name}}' behind the unit of work: use it in a repository or the concrete unit of work in the adapters (bootstrap wires them in), and reach storage here through \`uow.<repository>\` and \`uow.commit()\`.`,
   constructsPersistence: `Handler constructs {{what}} with \`new {{callee}}\`{{where}}. Why: ${REASON}. Fix: ${FIX}.`,
+} as const;
+
+/** What ESLint offers to change (a suggestion, never applied by --fix): not a finding, so no reason and fix of its own. */
+export const handlersUseUnitOfWorkSuggestions = {
+  useAbstract: `Depend on {{abstract}}, the class {{concrete}} extends: \`import type { {{abstract}} }\` from the same module, named instead of {{concrete}} in this file (bootstrap goes on constructing {{concrete}} and passing it in).`,
 } as const;
 
 export type HandlersUseUnitOfWorkMessageId = keyof typeof handlersUseUnitOfWorkMessages;
@@ -32,6 +38,25 @@ const hasPersistenceRole = (classification: { role: Role | undefined }) => PERSI
 
 function describeRole(role: Role | undefined): string {
   return role === 'orm' ? 'the ORM mapping (session or data source)' : 'a repository';
+}
+
+/**
+ * The suggestion for an import of one concrete repository class that the handler uses only as a
+ * type (kept at run time by `verbatimModuleSyntax`): the class it extends, when the module it is
+ * imported from exports that too (the book's `AbstractRepository` beside `SqlAlchemyRepository`),
+ * imported with `import type` and named instead. Not for a name used as a value (a `new` needs
+ * bootstrap, not a rename) nor kept by decorator metadata (the injected token would change:
+ * behaviour, not a type).
+ */
+function abstractSuggestion(project: Project, imported: ResolvedImport): Pick<Finding, 'suggest'> {
+  const { target } = imported;
+  if (target.type !== 'file' || target.classification.role !== 'repository' || imported.form !== 'import' || imported.names.length !== 1) return {};
+  const [name] = imported.names;
+  if (!name || name.imported === 'default' || name.imported === '*' || name.use !== 'type' || name.local === undefined) return {};
+  const base = project.exports.classOf(target.path, name.imported)?.extends;
+  if (!base || base === name.imported || project.exports.declarationKind(target.path, base) !== 'value') return {};
+  const data = { concrete: name.local, abstract: base };
+  return { suggest: { messageId: 'useAbstract', data, importType: { from: name.local, to: base } } };
 }
 
 /** `cosmic/handlers-use-unit-of-work`: a handler neither imports at runtime nor constructs a repository, ORM session or database client. */
@@ -69,6 +94,7 @@ export function checkHandlersUseUnitOfWork(project: Project, facts: FileFacts): 
           specifier: imported.specifier,
           where: ` (defined in ${persistent[0]?.classification.file ?? target.classification.file})`,
         },
+        ...abstractSuggestion(project, imported),
       });
       continue;
     }

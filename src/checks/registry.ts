@@ -14,7 +14,7 @@ import { checkViewsReadOnly, VIEWS_READ_ONLY, viewsReadOnlyMessages } from './vi
 import { checkCommandHandlerReturnsNothing, COMMAND_HANDLER_RETURNS_NOTHING, commandHandlerReturnsNothingMessages } from './command-handler-returns-nothing.js';
 import { checkValueObjectsImmutable, VALUE_OBJECTS_IMMUTABLE, valueObjectsImmutableMessages } from './value-objects-immutable.js';
 import { checkImmutableMessages, IMMUTABLE_MESSAGES, immutableMessagesMessages } from './immutable-messages.js';
-import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages } from './handlers-use-unit-of-work.js';
+import { checkHandlersUseUnitOfWork, HANDLERS_USE_UNIT_OF_WORK, handlersUseUnitOfWorkMessages, handlersUseUnitOfWorkSuggestions } from './handlers-use-unit-of-work.js';
 import { checkLayerDirection, LAYER_DIRECTION, layerDirectionMessages } from './layer-direction.js';
 import { checkContextBoundaries, CONTEXT_BOUNDARIES, contextBoundariesMessages } from './context-boundaries.js';
 import { checkIntegrateThroughEvents, INTEGRATE_THROUGH_EVENTS, integrateThroughEventsMessages } from './integrate-through-events.js';
@@ -50,6 +50,8 @@ export interface FileCheck extends RuleMeta {
   appliesTo(classification: Classification): boolean;
   /** Some findings carry a fix (ESLint's `--fix`); the README's rule table says which rules. */
   fixable?: boolean;
+  /** The messages of the suggestions its findings may carry (ESLint's `hasSuggestions`): changes offered in the editor, never applied by --fix. */
+  suggestions?: Readonly<Record<string, string>>;
   /** The facts beyond imports that `run` reads: the audit takes them while the file's tree is at hand, then drops the tree. */
   facts?: readonly FactName[];
   run(project: Project, facts: FileFacts): Finding[];
@@ -66,6 +68,7 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     messages: handlersUseUnitOfWorkMessages,
     appliesTo: isHandlers,
     facts: ['constructions'],
+    suggestions: handlersUseUnitOfWorkSuggestions,
     run: checkHandlersUseUnitOfWork,
   },
   [UNIT_OF_WORK_BOUNDARY]: {

@@ -2,6 +2,8 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { rules } from '../../rules/index.js';
 
 const rule = rules['handlers-use-unit-of-work']!;
+import { expect, it } from 'vitest';
+import { formatMessage } from '../../src/checks/finding.js';
 import { fixturePath } from '../helpers.js';
 
 const ruleTester = new RuleTester();
@@ -158,4 +160,81 @@ ruleTester.run('handlers-use-unit-of-work', rule, {
       errors: [{ messageId: 'importsPersistence', line: 1, column: 31 }],
     },
   ],
+});
+
+/** A handler typed with the concrete repository under verbatimModuleSyntax (which keeps the import at run time), beside the abstract class it extends. */
+const concrete = fixturePath('violations', 'concrete-repository', 'src', 'service-layer', 'handlers.ts');
+new RuleTester().run('handlers-use-unit-of-work: the abstract repository as a suggestion', rule, {
+  valid: [
+    {
+      name: 'the suggestion applied: a type import of the abstract class',
+      filename: concrete,
+      code: "import type { AbstractRepository } from '../adapters/repository.js';\nexport async function allocate(products: AbstractRepository): Promise<void> {\n  await products.get('x');\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'used only as types: the import and every reference name the abstract class',
+      filename: concrete,
+      code: 'import { SqlRepository } from "../adapters/repository.js";\nexport async function allocate(products: SqlRepository, spare?: SqlRepository): Promise<SqlRepository> {\n  return products;\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'importsPersistence',
+          line: 1,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'useAbstract',
+              data: { concrete: 'SqlRepository', abstract: 'AbstractRepository' },
+              output:
+                'import type { AbstractRepository } from "../adapters/repository.js";\nexport async function allocate(products: AbstractRepository, spare?: AbstractRepository): Promise<AbstractRepository> {\n  return products;\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an alias: its references are renamed',
+      filename: concrete,
+      code: "import { SqlRepository as Products } from '../adapters/repository.js';\nexport type P = Products;",
+      errors: [
+        {
+          messageId: 'importsPersistence',
+          suggestions: [
+            {
+              messageId: 'useAbstract',
+              data: { concrete: 'Products', abstract: 'AbstractRepository' },
+              output: "import type { AbstractRepository } from '../adapters/repository.js';\nexport type P = AbstractRepository;",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'constructed: no suggestion (bootstrap must inject it; a rename would not)',
+      filename: concrete,
+      code: "import { SqlRepository } from '../adapters/repository.js';\nexport const products = new SqlRepository();",
+      errors: [{ messageId: 'importsPersistence', suggestions: [] }],
+    },
+    {
+      name: 'the abstract name is taken in the file: no suggestion',
+      filename: concrete,
+      code: "import { SqlRepository } from '../adapters/repository.js';\ninterface AbstractRepository {}\nexport type P = SqlRepository | AbstractRepository;",
+      errors: [{ messageId: 'importsPersistence', suggestions: [] }],
+    },
+    {
+      name: 'two names in one statement: no suggestion',
+      filename: concrete,
+      code: "import { SqlRepository, AbstractRepository as Base } from '../adapters/repository.js';\nexport type P = SqlRepository | Base;",
+      errors: [{ messageId: 'importsPersistence', suggestions: [] }],
+    },
+  ],
+});
+
+it('offers suggestions, never applied by --fix', () => {
+  expect(rule.meta.hasSuggestions).toBe(true);
+  expect(formatMessage(rule.meta.messages['useAbstract']!, { concrete: 'SqlRepository', abstract: 'AbstractRepository' })).toBe(
+    'Depend on AbstractRepository, the class SqlRepository extends: `import type { AbstractRepository }` from the same module, named instead of SqlRepository in this file (bootstrap goes on constructing SqlRepository and passing it in).',
+  );
 });
