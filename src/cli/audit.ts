@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { CACHE_PREFIX, createFactCache, mergeParts, type CacheVersion, type FactCache } from '../project/fact-cache.js';
 import { readRegularFile } from '../config/read-file.js';
 import { keepTypescriptCompiled, typescriptCodeCache, typescriptVersion } from '../project/typescript.js';
-import { buildProjectModel, type Diagnostic } from '../project/model.js';
+import { buildProjectModel, type Diagnostic, type ProjectModel } from '../project/model.js';
 import { buildResult, exitCodeOf, type LocatedFinding } from '../results/build.js';
 import type { AuditResult } from '../results/violation.js';
 import { loadProject } from './load-project.js';
@@ -48,7 +48,15 @@ export interface AuditOutcome {
   /** Layer and role globs of the config that match no checked file (likely a typo), when the whole project was audited. */
   unmatchedGlobs: string[];
   /** With `--cache`: what to write back, where, how many files it answered, and why an old cache was not trusted. */
-  cache?: { file: string; text: string | undefined; codeCache: { file: string; data: Buffer } | undefined; hits: number; misses: number; warning: string | undefined };
+  cache?: {
+    file: string;
+    text: string | undefined;
+    codeCache: { file: string; data: Buffer } | undefined;
+    hits: number;
+    misses: number;
+    warning: string | undefined;
+    resolution: ProjectModel['cachedResolution'];
+  };
   /** With `merge`: how many files the shards' facts answered, and how many had to be parsed here. */
   shards?: { fromShards: number; parsed: number };
 }
@@ -166,6 +174,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     hits: cached.cache.hits,
     misses: cached.cache.misses,
     warning: cached.warning,
+    resolution: model.cachedResolution,
   };
   const shards = merged && { fromShards: merged.cache.hits, parsed: merged.cache.misses };
   return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs, ...(cache ? { cache } : {}), ...(shards ? { shards } : {}) };

@@ -93,6 +93,13 @@ function isLink(file: string): boolean {
   }
 }
 
+/** What the cache line says of resolution: kept, or read again because something it rested on changed. */
+const RESOLUTION_NOTE = {
+  held: '; their imports resolved as then',
+  changed: '; imports resolved again (a file, folder, tsconfig or package they rest on changed)',
+  none: '',
+} as const;
+
 /** The run's outputs and the files it reads that they must not overwrite; checked before the audit and again once the config is known. */
 function checkAuditOutputs(command: Extract<Command, { name: 'audit' }>, cwd: string, configFile: string | undefined): void {
   const baseline = command.baseline ? path.resolve(cwd, command.baseline) : undefined;
@@ -165,7 +172,9 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
       }
     }
     if (!command.quiet)
-      stderr.write(`cosmic-lint: cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the cached run (${neutralise(path.relative(cwd, cache.file) || cache.file)})\n`);
+      stderr.write(
+        `cosmic-lint: cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the cached run${RESOLUTION_NOTE[cache.resolution ?? 'none']} (${neutralise(path.relative(cwd, cache.file) || cache.file)})\n`,
+      );
   }
   if (shards && !command.quiet) stderr.write(`cosmic-lint: merge: ${shards.fromShards} files answered by the shards, ${shards.parsed} parsed here\n`);
   let code = exitCode;

@@ -71,13 +71,58 @@ function record(file: string): void {
   if (!frame.has(key)) frame.set(key, current(key));
 }
 
+/** What a path read tells: whether it exists (and as what), what a file holds, or which entries a folder holds. */
+export type ReadKind = 'exists' | 'content' | 'listing';
+
+/** Where every path read is also noted, whatever memo is computing (`observing`). */
+let observed: Map<string, ReadKind> | undefined;
+
+/**
+ * Runs `compute` noting in `into` every path it reads and what it asked of it. Inside an installed
+ * package, the path noted is its `node_modules` folder, for its listing (package managers replace a
+ * package's folder whole). A one-shot run records this way what all of its resolutions together
+ * were read from (`audit --cache`): an answer a memo gave twice was computed once, in this run, so
+ * the union is complete.
+ */
+export function observing<T>(into: Map<string, ReadKind> | undefined, compute: () => T): T {
+  if (!into) return compute();
+  const outer = observed;
+  observed = into;
+  try {
+    return compute();
+  } finally {
+    observed = outer;
+  }
+}
+
+function note(file: string, kind: ReadKind): void {
+  if (!observed) return;
+  const key = standIn(file);
+  const noted = key === file ? kind : 'listing';
+  // Content or a listing says more than existence: the stronger read is kept.
+  if (noted === 'exists' && observed.has(key)) return;
+  observed.set(key, noted);
+}
+
 /** The answer being computed depends on which entries `directory` holds (whether a file in it exists). */
 export function dependOnListing(directory: string): void {
+  note(directory, 'listing');
   if (open.length > 0) record(directory);
+}
+
+/**
+ * The answer being computed depends on whether `file` exists (as a file or a folder). A watching
+ * memo records its folder's listing (one stat tells); an observation notes the path itself, so
+ * that an unrelated file appearing beside it (in the home folder, say) changes nothing.
+ */
+export function dependOnEntry(file: string): void {
+  note(file, 'exists');
+  if (open.length > 0) record(path.dirname(file));
 }
 
 /** The answer being computed depends on what `file` holds. */
 export function dependOnContent(file: string): void {
+  note(file, 'content');
   if (open.length > 0) record(file);
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ImportRecord } from './imports.js';
 import type { FactName } from './model.js';
 import type { ExportMapData } from './exports.js';
+import type { StoredResolution, StoredTarget } from './resolution-cache.js';
 
 /**
  * What the audit keeps of one file between runs, keyed by its path relative to the config root and
@@ -16,6 +17,9 @@ export interface CachedFile {
   records?: ImportRecord[];
   exports?: ExportMapData;
   facts?: Partial<Record<FactName, unknown>>;
+  /** Its records' targets, in order, and its emit options: valid while the cache's resolution holds. */
+  targets?: StoredTarget[];
+  emit?: string;
 }
 
 export interface FactCache {
@@ -25,6 +29,10 @@ export interface FactCache {
   serialize(): string;
   /** Whether the cache to write back differs from the one read: an entry stored, a file gone, or no cache read. */
   readonly changed: boolean;
+  /** What resolution read in the run that wrote the cache (its answers are in the entries). */
+  readonly resolution: StoredResolution | undefined;
+  /** What resolution read in this run, to write back. */
+  keepResolution(resolution: StoredResolution): void;
   readonly hits: number;
   readonly misses: number;
 }
@@ -36,7 +44,7 @@ export interface CacheVersion {
 }
 
 /** Raised whenever what a file's facts hold changes shape, so a cache from a build of the same version that took other facts is not trusted. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** How every cache this tool writes starts: a file that does not is someone else's. */
 export const CACHE_PREFIX = '{"format":';
 
@@ -65,7 +73,7 @@ export function mergeParts(parts: ReadonlyArray<{ file: string; text: string }>,
 }
 
 /** A cache's entries, or why it cannot be trusted. */
-function readCache(text: string, version: CacheVersion): { entries: Map<string, CachedFile> } | { problem: string; outdated: boolean } {
+function readCache(text: string, version: CacheVersion): { entries: Map<string, CachedFile>; resolution?: StoredResolution } | { problem: string; outdated: boolean } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -78,7 +86,13 @@ function readCache(text: string, version: CacheVersion): { entries: Map<string, 
       problem: `the cache was written by cosmic-lint ${String(parsed['tool'])} with TypeScript ${String(parsed['typescript'])}; this is ${version.tool} with ${version.typescript}`,
       outdated: true,
     };
-  return { entries: new Map(Object.entries(parsed['files']).filter((entry): entry is [string, CachedFile] => isRecord(entry[1]) && typeof entry[1]['hash'] === 'string')) };
+  const resolution = parsed['resolution'];
+  const stored =
+    isRecord(resolution) && typeof resolution['key'] === 'string' && isRecord(resolution['deps']) && Array.isArray(resolution['diagnostics']) ? (resolution as unknown as StoredResolution) : undefined;
+  return {
+    entries: new Map(Object.entries(parsed['files']).filter((entry): entry is [string, CachedFile] => isRecord(entry[1]) && typeof entry[1]['hash'] === 'string')),
+    ...(stored ? { resolution: stored } : {}),
+  };
 }
 
 /**
@@ -91,15 +105,16 @@ export function createFactCache(previous: string | undefined, version: CacheVers
   if ('problem' in read) {
     return { cache: cacheOf(new Map(), version, true), warning: `${read.problem}${read.outdated ? ': it is rebuilt' : '; it is ignored and rebuilt'}` };
   }
-  return { cache: cacheOf(read.entries, version, previous === undefined), warning: undefined };
+  return { cache: cacheOf(read.entries, version, previous === undefined, read.resolution), warning: undefined };
 }
 
 /** A cache answering from `entries`, keeping the entries this run used or stored; `fresh`: there was none to read (it is to be written whatever happens). */
-function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion, fresh: boolean): FactCache {
+function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion, fresh: boolean, resolution?: StoredResolution): FactCache {
   const used = new Map<string, CachedFile>();
   let hits = 0;
   let misses = 0;
   let stored = fresh;
+  let kept = resolution;
   const cache: FactCache = {
     lookup(file, hash) {
       const entry = entries.get(file);
@@ -115,8 +130,19 @@ function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion
       stored = true;
       used.set(file, entry);
     },
+    resolution,
+    keepResolution(next) {
+      if (JSON.stringify(next) !== JSON.stringify(kept)) stored = true;
+      kept = next;
+    },
     serialize: () =>
-      `${JSON.stringify({ format: FORMAT, tool: version.tool, typescript: version.typescript, files: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })}\n`,
+      `${JSON.stringify({
+        format: FORMAT,
+        tool: version.tool,
+        typescript: version.typescript,
+        ...(kept ? { resolution: kept } : {}),
+        files: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      })}\n`,
     get changed() {
       return stored || used.size !== entries.size;
     },

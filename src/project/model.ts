@@ -18,6 +18,9 @@ import { resolveImports, type Project } from './project.js';
 import { exceedsNesting, MAX_NESTING } from './nesting.js';
 import { typescript } from './typescript.js';
 import { contentHash, type CachedFile, type FactCache } from './fact-cache.js';
+import { readEmit, readTarget, startResolution, storeEmit, storeTarget } from './resolution-cache.js';
+import { resolutionForm } from './resolve.js';
+import type { ImportRecord } from './imports.js';
 import { relativePosix } from '../config/paths.js';
 
 export type DiagnosticKind = 'config' | 'io' | 'parse-error' | 'tsconfig' | 'no-files' | 'no-tsconfig' | 'engine';
@@ -48,6 +51,8 @@ export interface ProjectModel {
   project: Project;
   files: Map<string, FileModel>;
   diagnostics: Diagnostic[];
+  /** With a cache: whether the resolution it kept still held (`held`), had to be redone (`changed`), or there was none (`none`). */
+  cachedResolution?: 'held' | 'changed' | 'none';
 }
 
 function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
@@ -102,11 +107,43 @@ function reparse(ts: typeof TS, file: string): TS.SourceFile {
 /** Parses each file with TypeScript (no type checker), builds its import records and resolves them. */
 export function buildProjectModel(project: Project, files: readonly string[], options: ModelOptions = {}): ProjectModel {
   const { onProgress, factsFor, cache } = options;
-  const ts = typescript();
+  // Loaded on first use: a run whose every file and resolution is cached never loads the compiler.
+  const ts = lazy(typescript);
   const model: ProjectModel = { project, files: new Map(), diagnostics: [] };
-  for (const diagnostic of project.resolver.diagnostics) {
-    model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
+  const resolution = cache ? startResolution(project.config, project.resolver, cache.resolution) : undefined;
+  if (resolution) model.cachedResolution = resolution.valid ? 'held' : cache!.resolution ? 'changed' : 'none';
+  try {
+    if (resolution?.diagnostics) project.resolver.seedDiagnostics(resolution.diagnostics);
+    for (const diagnostic of project.resolver.diagnostics) {
+      model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
+    }
+    readFiles(project, files, model, { onProgress, factsFor, cache }, ts, resolution?.valid === true);
+  } finally {
+    // The tsconfig problems met this run (the resolver read tsconfig files only if something was resolved).
+    if (resolution) cache!.keepResolution(resolution.finish(resolution.valid ? undefined : project.resolver.diagnostics));
   }
+  return model;
+}
+
+/** What resolving a file's imports gave, to keep in its cache entry. */
+function storedResolution(project: Project, file: string, imports: readonly ResolvedImport[]): Pick<CachedFile, 'targets' | 'emit'> {
+  return { targets: imports.map((imported) => storeTarget(imported.target, project.config.root)), emit: storeEmit(project.resolver.emitOptions(file)) };
+}
+
+/** Seeds the resolver with a cached file's answers, when the cache's resolution holds and the entry has them. */
+function seedResolution(project: Project, file: string, records: readonly ImportRecord[], cached: CachedFile): boolean {
+  const { targets, emit } = cached;
+  if (!targets || emit === undefined || targets.length !== records.length) return false;
+  project.resolver.seed(
+    file,
+    records.map((record, index) => ({ specifier: record.specifier, form: resolutionForm(record), target: readTarget(targets[index]!, project.config.root) })),
+    readEmit(emit),
+  );
+  return true;
+}
+
+function readFiles(project: Project, files: readonly string[], model: ProjectModel, options: ModelOptions, ts: () => typeof TS, resolutionHolds: boolean): void {
+  const { onProgress, factsFor, cache } = options;
   // Each file's export map goes to the export index as it is parsed, so that asking what a name is
   // where it is declared (re-exports, decorator metadata, barrels) never parses a file twice; those
   // questions are asked by the checks, after every file is in.
@@ -123,20 +160,20 @@ export function buildProjectModel(project: Project, files: readonly string[], op
     const hash = cache ? contentHash(text) : '';
     const cached = cache?.lookup(key, hash);
     if (cached) {
-      if (fromCache(project, model, ts, file, text, cached, factsFor)) cache!.store(key, cached);
+      if (fromCache(project, model, ts, file, text, cached, factsFor, resolutionHolds)) cache!.store(key, cached);
       continue;
     }
     const problem = (message: string, line?: number): void => {
       model.diagnostics.push({ kind: 'parse-error', file, ...(line === undefined ? {} : { line }), message });
       cache?.store(key, { hash, problem: { ...(line === undefined ? {} : { line }), message } });
     };
-    if (exceedsNesting(ts, text, file) !== undefined) {
+    if (exceedsNesting(ts(), text, file) !== undefined) {
       problem(TOO_DEEP);
       continue;
     }
     let source: TS.SourceFile;
     try {
-      source = parse(ts, file, text);
+      source = parse(ts(), file, text);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       problem(TOO_DEEP);
@@ -159,15 +196,14 @@ export function buildProjectModel(project: Project, files: readonly string[], op
     const classification = project.classifier.classify(file);
     const imports = resolveImports(project, file, records);
     if (!factsFor) {
-      if (cache) cache.store(key, { hash, records, exports: project.exports.dataOf(file), facts: {} });
+      if (cache) cache.store(key, { hash, records, exports: project.exports.dataOf(file), facts: {}, ...storedResolution(project, file, imports) });
       model.files.set(file, { path: file, classification, imports, ...keptFacts(source) });
       continue;
     }
     const values = takenValues(source, factsFor(classification));
-    if (cache) cache.store(key, { hash, records, exports: project.exports.dataOf(file), facts: Object.fromEntries(values) });
+    if (cache) cache.store(key, { hash, records, exports: project.exports.dataOf(file), facts: Object.fromEntries(values), ...storedResolution(project, file, imports) });
     model.files.set(file, { path: file, classification, imports, ...answers(ts, file, values) });
   }
-  return model;
 }
 
 /**
@@ -175,7 +211,7 @@ export function buildProjectModel(project: Project, files: readonly string[], op
  * checks want (any the entry lacks are taken from one parse and added to it). True when the entry
  * changed and is to be stored again.
  */
-function fromCache(project: Project, model: ProjectModel, ts: typeof TS, file: string, text: string, cached: CachedFile, factsFor: ModelOptions['factsFor']): boolean {
+function fromCache(project: Project, model: ProjectModel, ts: () => typeof TS, file: string, text: string, cached: CachedFile, factsFor: ModelOptions['factsFor'], resolutionHolds: boolean): boolean {
   if (cached.problem) {
     const { line, message } = cached.problem;
     model.diagnostics.push({ kind: 'parse-error', file, ...(line === undefined ? {} : { line }), message });
@@ -183,15 +219,22 @@ function fromCache(project: Project, model: ProjectModel, ts: typeof TS, file: s
   }
   project.exports.rememberData(file, cached.exports!);
   const classification = project.classifier.classify(file);
+  const seeded = resolutionHolds && seedResolution(project, file, cached.records!, cached);
   const imports = resolveImports(project, file, cached.records!);
+  let changed = false;
+  if (!seeded) {
+    Object.assign(cached, storedResolution(project, file, imports));
+    changed = true;
+  }
   const values = new Map(Object.entries(cached.facts ?? {}) as Array<[FactName, unknown]>);
   const missing = factsFor ? [...factsFor(classification)].filter((name) => !values.has(name)) : [];
   if (missing.length > 0) {
-    for (const [name, value] of takenValues(parse(ts, file, text), missing)) values.set(name, value);
+    for (const [name, value] of takenValues(parse(ts(), file, text), missing)) values.set(name, value);
     cached.facts = Object.fromEntries(values);
+    changed = true;
   }
   model.files.set(file, { path: file, classification, imports, ...answers(ts, file, values) });
-  return missing.length > 0;
+  return changed;
 }
 
 /**
@@ -205,10 +248,10 @@ function takenValues(source: TS.SourceFile, wanted: Iterable<FactName>): Map<Fac
   return values;
 }
 
-function answers(ts: typeof TS, file: string, values: ReadonlyMap<FactName, unknown>): Pick<FileModel, FactName> {
+function answers(ts: () => typeof TS, file: string, values: ReadonlyMap<FactName, unknown>): Pick<FileModel, FactName> {
   return factsOf(<K extends FactName>(name: K) => {
     type Value = ReturnType<(typeof FILE_FACTS)[K]>;
-    if (!values.has(name)) return lazy(() => FILE_FACTS[name](reparse(ts, file)) as Value);
+    if (!values.has(name)) return lazy(() => FILE_FACTS[name](reparse(ts(), file)) as Value);
     const value = values.get(name) as Value;
     return () => value;
   });

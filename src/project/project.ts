@@ -6,8 +6,8 @@ import { validateConfig } from '../config/validate.js';
 import { createClassifier, type Classifier } from './classify.js';
 import type { ImportRecord, ImportTarget, ResolvedImport } from './imports.js';
 import { createExportIndex, type ExportIndex } from './exports.js';
-import { createResolver, type Resolver } from './resolve.js';
-import { decideRuntime, emitOptionsOf, erased, isDeclarationFile, type DeclaredKind, type EmitOptions } from './runtime.js';
+import { createResolver, resolutionForm, type Resolver } from './resolve.js';
+import { decideRuntime, erased, isDeclarationFile, type DeclaredKind, type EmitOptions } from './runtime.js';
 
 /** One described project: its config and the classification and resolution caches built from it. */
 export interface Project {
@@ -88,25 +88,16 @@ export function projectForFile(lookup: ProjectLookup, cache: ProjectCache): Proj
   );
 }
 
-const emitOptionsCache = new WeakMap<object, EmitOptions>();
-
-function emitOptionsFor(project: Project, file: string): EmitOptions {
-  const options = project.resolver.compilerOptions(file);
-  let emit = emitOptionsCache.get(options);
-  if (!emit) emitOptionsCache.set(options, (emit = emitOptionsOf(options)));
-  return emit;
-}
-
 /**
  * Resolves a file's import records to files (classified), packages, or unresolved, and decides
  * each record's kind the way the file's emit does under its own compiler options: `value` when
  * the JavaScript still loads the module, `type` when the compiler erases the import.
  */
 export function resolveImports(project: Project, file: string, records: readonly ImportRecord[]): ResolvedImport[] {
-  const emit = emitOptionsFor(project, file);
+  const emit = project.resolver.emitOptions(file);
   const declaration = isDeclarationFile(file);
   return records.map((record) => {
-    const target = project.resolver.resolve(record.specifier, file, record.form === 'require' || record.form === 'import-equals' ? 'require' : 'import');
+    const target = project.resolver.resolve(record.specifier, file, resolutionForm(record));
     // Only a file we can read tells what a name is; a package or an unresolved module counts as a value.
     const declared = (name: string): DeclaredKind => (target.type === 'file' ? project.exports.declarationKind(target.path, name) : undefined);
     const resolvedTarget: ImportTarget = target.type === 'file' ? { type: 'file', path: target.path, classification: project.classifier.classify(target.path) } : target;

@@ -1,12 +1,19 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { toPosix } from '../config/paths.js';
-import { createMemo, dependOnListing } from '../config/watch.js';
+import { createMemo, dependOnEntry, dependOnListing, observing, type ReadKind } from '../config/watch.js';
 import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { lazy } from './lazy.js';
+import type { ImportRecord } from './imports.js';
+import { emitOptionsOf, type EmitOptions } from './runtime.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 import { findWorkspace, packageFolderOf, type Workspace } from '../config/workspaces.js';
+
+/** The form a record is resolved in (`require` for `require()` and `import x = require()`). */
+export function resolutionForm(record: Pick<ImportRecord, 'form'>): 'require' | 'import' {
+  return record.form === 'require' || record.form === 'import-equals' ? 'require' : 'import';
+}
 
 export type ResolvedTarget = { type: 'file'; path: string } | { type: 'package'; name: string; builtin: boolean } | { type: 'unresolved'; reason: string };
 
@@ -22,6 +29,17 @@ export interface Resolver {
   readonly diagnostics: readonly ResolverDiagnostic[];
   /** The compiler options that govern a file (its tsconfig's), which also decide what its emit keeps. */
   compilerOptions(file: string): TS.CompilerOptions;
+  /** What a file's emit keeps, by its compiler options (or as seeded). */
+  emitOptions(file: string): EmitOptions;
+  /**
+   * Answers known from an earlier run whose inputs still hold (`audit --cache`): a file's imports'
+   * targets and its emit options. A seeded answer is given as it is, without TypeScript.
+   */
+  seed(file: string, answers: ReadonlyArray<{ specifier: string; form: 'require' | 'import'; target: ResolvedTarget }>, emit: EmitOptions): void;
+  /** The tsconfig problems an earlier run met, when what it read still holds: `diagnostics` then answers them without reading a tsconfig. */
+  seedDiagnostics(diagnostics: readonly ResolverDiagnostic[]): void;
+  /** Notes in `into` every path resolution reads from now on (undefined: stop), so a cache of its answers knows what they rest on. */
+  observe(into: Map<string, ReadKind> | undefined): void;
 }
 
 interface CompilerSetup {
@@ -50,17 +68,17 @@ function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
   return {
     fileExists: (file) =>
       files.get(file, () => {
-        dependOnListing(path.dirname(file));
+        dependOnEntry(file);
         return ts.sys.fileExists(file);
       }),
     directoryExists: (directory) =>
       directories.get(directory, () => {
-        dependOnListing(path.dirname(directory));
+        dependOnEntry(directory);
         return ts.sys.directoryExists(directory);
       }),
     realpath: (file) =>
       realpaths.get(file, () => {
-        dependOnListing(path.dirname(file));
+        dependOnEntry(file);
         return ts.sys.realpath ? ts.sys.realpath(file) : file;
       }),
     readFile,
@@ -161,7 +179,9 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   const workspace = options.workspace === undefined ? findWorkspace(root) : (options.workspace ?? undefined);
   // TypeScript and the tsconfig files are read on the first question, not when the project is
   // described: a run that asks none (`--version`, a config error) never loads the 9 MB compiler.
-  const state = lazy(() => {
+  let observer: Map<string, ReadKind> | undefined;
+  const state = lazy(() => observing(observer, readState));
+  function readState() {
     const ts = typescript();
     const diagnostics: ResolverDiagnostic[] = [];
     const host = workspace && workspace.packages.size > 0 ? workspaceHost(cachingHost(ts, watch), workspace) : cachingHost(ts, watch);
@@ -176,7 +196,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
       aliasPatterns: [],
     };
     return { ts, diagnostics, host, setups, fallback };
-  });
+  }
   // A watching project depends on its tsconfig files: read them while it is being built, so the
   // reads are recorded on the project (config/watch.ts), not on whichever answer came first.
   if (watch) state();
@@ -295,7 +315,8 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
       const looked = declared.files.length > 0 ? `looked in ${declared.files.map(label).join(', ')}` : 'no package.json was found at or above the project';
       return {
         type: 'unresolved',
-        reason: `no package.json of the project declares '${name}' (${looked}) and it is not installed (no node_modules/${name} at or above ${label(path.dirname(containingFile))}/)${tsconfigLabel ? `, and no "paths" alias in ${tsconfigLabel} matches it` : ''}`,
+        // Named by the importer's package scope, not its folder: the answer is shared by every importer in the scope, so its words must be too.
+        reason: `no package.json of the project declares '${name}' (${looked}) and it is not installed (no node_modules/${name} at or above ${label(packageScope(path.dirname(containingFile)))}/)${tsconfigLabel ? `, and no "paths" alias in ${tsconfigLabel} matches it` : ''}`,
       };
     }
     return {
@@ -333,13 +354,40 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     });
   }
 
+  const seeded = new Map<string, ResolvedTarget>();
+  let seededDiagnostics: readonly ResolverDiagnostic[] | undefined;
+  const seededEmit = new Map<string, EmitOptions>();
+  const emits = new WeakMap<TS.CompilerOptions, EmitOptions>();
+  const seedKey = (specifier: string, containingFile: string, form: string) => `${form}\0${containingFile}\0${specifier}`;
+
   return {
     get diagnostics() {
-      return state().diagnostics;
+      return seededDiagnostics ?? state().diagnostics;
+    },
+    seedDiagnostics(diagnostics) {
+      seededDiagnostics = diagnostics;
     },
     compilerOptions: (file) => setupFor(file).options,
+    emitOptions(file) {
+      const known = seededEmit.get(file);
+      if (known) return known;
+      const options = setupFor(file).options;
+      let emit = emits.get(options);
+      if (!emit) emits.set(options, (emit = emitOptionsOf(options)));
+      return emit;
+    },
+    seed(file, known, emit) {
+      for (const { specifier, form, target } of known) seeded.set(seedKey(specifier, file, form), target);
+      seededEmit.set(file, emit);
+    },
+    observe(into) {
+      observer = into;
+    },
     resolve(specifier, containingFile, form = 'import') {
-      return answers.get(cacheKey(specifier, containingFile, form), () => resolveUncached(specifier, containingFile, form));
+      return (
+        seeded.get(seedKey(specifier, containingFile, form)) ??
+        observing(observer, () => answers.get(cacheKey(specifier, containingFile, form), () => resolveUncached(specifier, containingFile, form)))
+      );
     },
   };
 }

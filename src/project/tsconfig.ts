@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
-import { dependOnContent, dependOnListing } from '../config/watch.js';
+import { dependOnContent, dependOnEntry } from '../config/watch.js';
 import { typescript } from './typescript.js';
 
 const NO_INPUTS_FOUND = 18003;
@@ -25,7 +25,7 @@ export function recordingConfigHost(ts: typeof TS, readDirectory: TS.ParseConfig
       return ts.sys.readFile(name);
     },
     fileExists: (name) => {
-      dependOnListing(path.dirname(name));
+      dependOnEntry(name);
       return ts.sys.fileExists(name);
     },
     readDirectory,

@@ -18,7 +18,9 @@ type Edit =
   | { kind: 'class-to-interface'; pick: number }
   | { kind: 'syntax-error'; pick: number }
   | { kind: 'tsconfig-paths' }
-  | { kind: 'preset' };
+  | { kind: 'preset' }
+  | { kind: 'undeclare'; pick: number }
+  | { kind: 'install'; pick: number };
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), pick: fc.nat(), pick2: fc.nat() }),
@@ -29,7 +31,12 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('syntax-error' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('tsconfig-paths' as const) }),
   fc.record({ kind: fc.constant('preset' as const) }),
+  fc.record({ kind: fc.constant('undeclare' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('install' as const), pick: fc.nat() }),
 );
+
+/** Packages the generated projects import (declared in their package.json, not installed). */
+const PACKAGES = ['pg', 'zod', 'uuid', 'axios', 'express', 'typeorm', 'ioredis', 'decimal.js'];
 
 function sources(root: string): string[] {
   return (fs.readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
@@ -83,6 +90,22 @@ function apply(root: string, edit: Edit): void {
       fs.writeFileSync(file, JSON.stringify(tsconfig));
       break;
     }
+    case 'undeclare': {
+      // A package no package.json declares any more: its imports are unresolved, unless it is installed.
+      const file = path.join(root, 'package.json');
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { dependencies: Record<string, string> };
+      delete manifest.dependencies[PACKAGES[edit.pick % PACKAGES.length]!];
+      fs.writeFileSync(file, JSON.stringify(manifest));
+      break;
+    }
+    case 'install': {
+      const name = PACKAGES[edit.pick % PACKAGES.length]!;
+      const folder = path.join(root, 'node_modules', name);
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, version: '1.0.0', types: 'index.d.ts', main: 'index.js' }));
+      fs.writeFileSync(path.join(folder, 'index.d.ts'), 'export declare const value: number;\n');
+      break;
+    }
     case 'preset': {
       const file = path.join(root, 'cosmic-lint.config.json');
       const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { preset: string };
@@ -114,7 +137,7 @@ describe('audit --cache', () => {
         // The last cached run found the unchanged files in the cache (an edit touches a few).
         expect((await cached()).stderr).toMatch(/cache: (\d+) of \1 files unchanged/);
       }),
-      { numRuns: 6, seed: 20261203 },
+      { numRuns: 10, seed: 20261203 },
     );
   });
 
@@ -167,6 +190,32 @@ describe('audit --cache', () => {
     fs.appendFileSync(path.join(root, 'src/orders/domain/order.ts'), '\nexport const touched = 1;\n');
     expect((await cli(['audit', '--cache'], root)).stderr).toContain('cache: 9 of 10 files unchanged');
     expect(fs.statSync(file).ino).not.toBe(written);
+  });
+
+  it('keeps resolution while what it rested on holds, and resolves again once a file, folder or tsconfig it read changes', async () => {
+    const root = path.join(temporary, 'resolution');
+    fs.cpSync(fixturePath('violations', 'context-boundaries'), root, { recursive: true });
+    const cached = () => cli(['audit', '--cache', '--format', 'json'], root);
+    const plain = async () => (await cli(['audit', '--format', 'json'], root)).stdout;
+    expect((await cached()).stderr).not.toContain('resolved');
+    expect((await cached()).stderr).toContain('cache: 10 of 10 files unchanged since the cached run; their imports resolved as then');
+    // A file no import looks for changes no answer: resolution still holds.
+    fs.writeFileSync(path.join(root, 'src/orders/domain/notes.ts'), 'export const notes = 1;\n');
+    const added = await cached();
+    expect(added.stderr).toContain('cache: 10 of 11 files unchanged since the cached run; their imports resolved as then');
+    expect(added.stdout).toBe(await plain());
+    // An imported file gone: its importers' answers change.
+    fs.rmSync(path.join(root, 'src/allocation/service-layer/queries.ts'));
+    const removed = await cached();
+    expect(removed.stderr).toContain('; imports resolved again (a file, folder, tsconfig or package they rest on changed)');
+    expect(removed.stdout).toBe(await plain());
+    expect(removed.stdout).toContain("'../../allocation/service-layer/queries.js'");
+    expect((await cached()).stderr).toContain('their imports resolved as then');
+    // The tsconfig read for every answer.
+    fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, verbatimModuleSyntax: true } }));
+    const tsconfig = await cached();
+    expect(tsconfig.stderr).toContain('imports resolved again');
+    expect(tsconfig.stdout).toBe(await plain());
   });
 
   it('creates the folders of a --cache-location that does not exist yet', async () => {

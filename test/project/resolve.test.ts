@@ -57,7 +57,7 @@ describe('resolution with TypeScript', () => {
     expect(resolver.resolve('uuid', from)).toEqual({ type: 'package', name: 'uuid', builtin: false });
     expect(resolver.resolve('left-pad', from)).toEqual({
       type: 'unresolved',
-      reason: `no package.json of the project declares 'left-pad' (looked in package.json) and it is not installed (no node_modules/left-pad at or above src/domain/), and no "paths" alias in tsconfig.json matches it`,
+      reason: `no package.json of the project declares 'left-pad' (looked in package.json) and it is not installed (no node_modules/left-pad at or above ./), and no "paths" alias in tsconfig.json matches it`,
     });
     expect(resolver.resolve('@lib/format.js', from)).toMatchObject({ type: 'unresolved', reason: expect.stringMatching(/matches a "paths" alias in tsconfig\.json/) });
     expect(resolver.resolve('./missing.js', from)).toEqual({ type: 'unresolved', reason: 'no file at that path' });
