@@ -60,7 +60,9 @@ function repositoryWrites(body: TSESTree.Node, keys: Keys): Callable['repository
 
 function callable(name: string, range: SourceRange, fn: FunctionNode, text: string, keys: Keys, owner?: string, decorator?: HandlerDecorator): Callable {
   const [first] = fn.params;
-  const parameter = first?.type === 'TSParameterProperty' ? first.parameter : first;
+  const declared = first?.type === 'TSParameterProperty' ? first.parameter : first;
+  // `command: Allocate = defaults`: the type is on the pattern's left side, as TypeScript's tree has it on the parameter.
+  const parameter = declared?.type === 'AssignmentPattern' ? declared.left : declared;
   const annotation = parameter && 'typeAnnotation' in parameter ? parameter.typeAnnotation?.typeAnnotation : undefined;
   const returnType = fn.returnType?.typeAnnotation;
   return {

@@ -97,7 +97,7 @@ const typeAlias = fc.constantFrom('type Event = { a: string; readonly b: number 
 const topFunction = fc
   .record({
     kind: fc.constantFrom('function', 'async function', 'const arrow', 'const fn', 'export function'),
-    param: fc.constantFrom('command: Allocate', 'c: commands.Allocate', ''),
+    param: fc.constantFrom('command: Allocate', 'c: commands.Allocate', '', 'command: Allocate = defaults', 'c?: commands.Allocate', '{ sku }: Allocate'),
     returns: fc.option(type, { nil: undefined }),
     body,
   })
