@@ -112,16 +112,13 @@ export function buildProjectModel(project: Project, files: readonly string[], op
   const model: ProjectModel = { project, files: new Map(), diagnostics: [] };
   const resolution = cache ? startResolution(project.config, project.resolver, cache.resolution) : undefined;
   if (resolution) model.cachedResolution = resolution.valid ? 'held' : cache!.resolution ? 'changed' : 'none';
-  try {
-    if (resolution?.diagnostics) project.resolver.seedDiagnostics(resolution.diagnostics);
-    for (const diagnostic of project.resolver.diagnostics) {
-      model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
-    }
-    readFiles(project, files, model, { onProgress, factsFor, cache }, ts, resolution?.valid === true);
-  } finally {
-    // The tsconfig problems met this run (the resolver read tsconfig files only if something was resolved).
-    if (resolution) cache!.keepResolution(resolution.finish(resolution.valid ? undefined : project.resolver.diagnostics));
+  if (resolution?.diagnostics) project.resolver.seedDiagnostics(resolution.diagnostics);
+  for (const diagnostic of project.resolver.diagnostics) {
+    model.diagnostics.push({ kind: 'tsconfig', file: diagnostic.file, message: diagnostic.message });
   }
+  readFiles(project, files, model, { onProgress, factsFor, cache }, ts, resolution?.valid === true);
+  // A run that fails writes no cache, and its resolver (which observes) goes with it.
+  if (resolution) cache!.keepResolution(resolution.finish(resolution.valid ? undefined : project.resolver.diagnostics));
   return model;
 }
 
