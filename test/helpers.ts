@@ -8,6 +8,7 @@ import type { PresetName } from '../src/config/types.js';
 import { CosmicError } from '../src/config/errors.js';
 import { main } from '../src/cli/main.js';
 import type { Violation } from '../src/results/violation.js';
+import { FILE_CHECKS, GRAPH_RULES } from '../src/checks/registry.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -107,5 +108,25 @@ export function pgViolation(file: string, message: string, fingerprint: string):
     chain: [],
     fingerprint,
     baselined: false,
+  };
+}
+
+/**
+ * How the two engines' findings on one project must relate: equal, rule by rule, for every per-file
+ * rule; for a whole-program rule (ESLint sees what one file shows), each of ESLint's is also the
+ * audit's. Rows are `rule file line:column`; returns the rows to compare equal and the ones of
+ * ESLint's that the audit lacks.
+ */
+export function engineAgreement(
+  violations: ReadonlyArray<Pick<Violation, 'ruleId' | 'file' | 'line' | 'column'>>,
+  problems: ReadonlyArray<Pick<Problem, 'ruleId' | 'file' | 'line' | 'column'>>,
+): { audit: string[]; eslint: string[]; eslintOnly: string[] } {
+  const row = (found: { ruleId: string | null; file: string; line: number; column: number }) => `${found.ruleId} ${found.file} ${found.line}:${found.column}`;
+  const wholeProgram = (ruleId: string | null) => ruleId !== null && FILE_CHECKS[ruleId]?.wholeProgram === true;
+  const audited = new Set(violations.map(row));
+  return {
+    audit: violations.filter((violation) => !(violation.ruleId in GRAPH_RULES) && !wholeProgram(violation.ruleId)).map(row),
+    eslint: problems.filter((problem) => !wholeProgram(problem.ruleId)).map(row),
+    eslintOnly: problems.filter((problem) => wholeProgram(problem.ruleId) && !audited.has(row(problem))).map(row),
   };
 }

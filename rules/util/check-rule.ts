@@ -11,6 +11,7 @@ import { mutableMembersOfProgram } from '../../src/project/members.js';
 import { callablesOfProgram } from '../../src/project/callables.js';
 import { writesOfProgram } from '../../src/project/writes.js';
 import { classesOfProgram } from '../../src/project/classes.js';
+import { registrationsOfProgram } from '../../src/project/registrations.js';
 import { beginLint } from '../../src/config/watch.js';
 
 /**
@@ -54,6 +55,7 @@ function factsOf(context: Context, project: Project, classification: Classificat
   if (cached && cached.project === project) return cached.facts;
   const records = importRecordsOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager);
   const facts: FileFacts = {
+    path: context.filename,
     classification,
     imports: resolveImports(project, context.filename, records),
     constructions: lazy(() => constructionsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
@@ -61,6 +63,7 @@ function factsOf(context: Context, project: Project, classification: Classificat
     callables: lazy(() => callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
     writes: lazy(() => writesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
     classes: lazy(() => classesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    registrations: lazy(() => registrationsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;

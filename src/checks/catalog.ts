@@ -60,10 +60,18 @@ function changes(rule: RuleMeta): string {
   return [...(isFixable(rule) ? ['fix'] : []), ...(suggests(rule) ? ['suggestion'] : [])].join(', ');
 }
 
-/** Where the rule runs: ESLint and the audit, or the audit alone; and whether ESLint can fix it. */
+/** Where a rule runs, in words: ESLint and the audit, the audit alone, or the whole program in the audit and one file's share in ESLint. */
+export function runsIn(ruleId: string): string {
+  const check = FILE_CHECKS[ruleId];
+  if (!check) return '`cosmic-lint audit` only (a whole-graph check: a per-file linter cannot see it)';
+  if (check.wholeProgram) return '`cosmic-lint audit` (the whole program) and ESLint (what the linted file shows by itself)';
+  return 'ESLint (file by file) and `cosmic-lint audit`';
+}
+
+/** Where the rule runs, and whether ESLint can fix it. */
 export function runsInLine(rule: RuleMeta): string {
-  if (!(rule.ruleId in FILE_CHECKS)) return '**Runs in:** `cosmic-lint audit` only (a whole-graph check: a per-file linter cannot see it)';
-  return `**Runs in:** ESLint (file by file) and \`cosmic-lint audit\` · **Type:** problem${isFixable(rule) ? " · **Fixable:** with ESLint's `--fix`" : ''}${suggests(rule) ? ' · **Suggestions:** offered in the editor, never applied by `--fix`' : ''}`;
+  if (!(rule.ruleId in FILE_CHECKS)) return `**Runs in:** ${runsIn(rule.ruleId)}`;
+  return `**Runs in:** ${runsIn(rule.ruleId)} · **Type:** problem${isFixable(rule) ? " · **Fixable:** with ESLint's `--fix`" : ''}${suggests(rule) ? ' · **Suggestions:** offered in the editor, never applied by `--fix`' : ''}`;
 }
 
 /** Everything a doc page holds above its first `## ` section. */

@@ -4,6 +4,7 @@ import type { MutableMember } from '../project/members.js';
 import type { Callable } from '../project/callables.js';
 import type { WriteSite } from '../project/writes.js';
 import type { ClassShape } from '../project/classes.js';
+import type { Registration } from '../project/registrations.js';
 
 /** What a check found on one import, or elsewhere in the file (`range`), or on the file as a whole (neither). */
 export interface Finding {
@@ -29,6 +30,8 @@ export interface Finding {
 
 /** The inputs every per-file check takes: the file's classification and its resolved imports. */
 export interface FileFacts {
+  /** The file's absolute path. */
+  path: string;
   classification: Classification;
   imports: readonly ResolvedImport[];
   /** The file's `new` expressions, computed on demand: few checks need them. */
@@ -41,6 +44,8 @@ export interface FileFacts {
   writes: () => readonly WriteSite[];
   /** Its top-level classes: base, decorators, fields and the types they name, on demand (aggregates). */
   classes: () => readonly ClassShape[];
+  /** Where it registers handlers for messages (decorators, handler maps and objects, `register` calls), on demand. */
+  registrations: () => readonly Registration[];
 }
 
 /** Fills `{{ name }}` placeholders the way ESLint does, so the audit prints the editor's words. */

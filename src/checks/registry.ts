@@ -22,7 +22,7 @@ import { checkMessageBusDecoupled, MESSAGE_BUS_DECOUPLED, messageBusDecoupledMes
 import { checkNoUnclassifiedFiles, NO_UNCLASSIFIED_FILES, noUnclassifiedFilesMessages } from './no-unclassified-files.js';
 import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessages } from './no-unresolved-imports.js';
 import { checkUnitOfWorkBoundary, UNIT_OF_WORK_BOUNDARY, unitOfWorkBoundaryAppliesTo, unitOfWorkBoundaryMessages } from './unit-of-work-boundary.js';
-import { ONE_HANDLER_PER_COMMAND, oneHandlerPerCommandMessages } from './one-handler-per-command.js';
+import { checkOneHandlerPerCommand, ONE_HANDLER_PER_COMMAND, oneHandlerPerCommandMessages } from './one-handler-per-command.js';
 import { NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages } from './graph.js';
 
 /** Where every rule's documentation lives; ESLint's `meta.docs.url`, SARIF's `helpUri`. */
@@ -54,6 +54,11 @@ export interface FileCheck extends RuleMeta {
   suggestions?: Readonly<Record<string, string>>;
   /** The facts beyond imports that `run` reads: the audit takes them while the file's tree is at hand, then drops the tree. */
   facts?: readonly FactName[];
+  /**
+   * A whole-program rule whose per-file run sees only what one file shows (ESLint); the audit runs
+   * the whole-program check instead, which finds all of that and more, and does not run this one.
+   */
+  wholeProgram?: boolean;
   run(project: Project, facts: FileFacts): Finding[];
 }
 
@@ -227,6 +232,17 @@ export const FILE_CHECKS: Readonly<Record<string, FileCheck>> = {
     appliesTo: (classification) => classification.layer === undefined,
     run: checkNoUnclassifiedFiles,
   },
+  [ONE_HANDLER_PER_COMMAND]: {
+    ruleId: ONE_HANDLER_PER_COMMAND,
+    description: 'Give every command exactly one handler',
+    summary:
+      'a command registered with a second handler (NestJS `@CommandHandler(…)`, a `new Map([[Command, handler]])`, `bus.register(Command, handler)`, `{ [Command.name]: handler }`), found by the declaration the registration names, through imports and barrels; events may have many. The audit checks the whole program, and also warns about a command with no handler and about a registration it cannot read (a loop, a computed key); ESLint checks the registrations within the linted file',
+    messages: oneHandlerPerCommandMessages,
+    appliesTo: () => true,
+    facts: ['registrations'],
+    wholeProgram: true,
+    run: (project, facts) => checkOneHandlerPerCommand(project, [facts], { withinFile: true }),
+  },
 };
 
 /**
@@ -280,16 +296,14 @@ export function runFileCheck(ruleId: string, project: Project, facts: FileFacts)
 }
 
 /**
- * The facts the rules that are on read of a file so classified (`registrations` everywhere, and the
- * commands modules' `classes`, for the whole-program handler check), so the audit can take them and drop the file's tree.
+ * The facts the rules that are on read of a file so classified (and the commands modules' `classes`,
+ * for the whole-program handler check), so the audit can take them and drop the file's tree.
  */
 export function factsNeeded(project: Project): (classification: Classification) => FactName[] {
   const checks = Object.values(FILE_CHECKS).filter((check) => check.facts && isOn(project, check.ruleId));
-  const handlers = isOn(project, ONE_HANDLER_PER_COMMAND);
-  const everywhere: FactName[] = handlers ? ['registrations'] : [];
   // The whole-program handler check also reads the commands modules' classes: the commands with no handler.
-  const inCommands: FactName[] = handlers ? ['classes'] : [];
-  return (classification) => [...everywhere, ...(classification.role === 'commands' ? inCommands : []), ...checks.filter((check) => check.appliesTo(classification)).flatMap((check) => check.facts!)];
+  const inCommands: FactName[] = isOn(project, ONE_HANDLER_PER_COMMAND) ? ['classes'] : [];
+  return (classification) => [...(classification.role === 'commands' ? inCommands : []), ...checks.filter((check) => check.appliesTo(classification)).flatMap((check) => check.facts!)];
 }
 
 /** The whole-graph rules: the audit runs them; a per-file linter cannot. */
@@ -300,13 +314,6 @@ export const GRAPH_RULES: Readonly<Record<string, RuleMeta>> = {
     summary:
       'audit only: a forbidden layer or (from the domain) an infrastructure package reached through hops that each look allowed; one finding per root cause, on the hop where the chain leaves what the layer may depend on, naming everything reached and the files upstream',
     messages: noTransitiveViolationMessages,
-  },
-  [ONE_HANDLER_PER_COMMAND]: {
-    ruleId: ONE_HANDLER_PER_COMMAND,
-    description: 'Give every command exactly one handler (audit only: a whole-program check)',
-    summary:
-      'audit only: a command registered with a second handler anywhere in the program (NestJS `@CommandHandler(…)`, a `new Map([[Command, handler]])`, `bus.register(Command, handler)`, `{ [Command.name]: handler }`), found by the declaration the registration names, through imports and barrels; events may have many. Warnings: a command with no handler, and a registration it cannot read (a loop, a computed key), once, where it is',
-    messages: oneHandlerPerCommandMessages,
   },
   [NO_LAYER_CYCLES]: {
     ruleId: NO_LAYER_CYCLES,

@@ -118,7 +118,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   }
 
   const findings: LocatedFinding[] = [];
-  const enabled = Object.keys(FILE_CHECKS).filter((ruleId) => isOn(project, ruleId));
+  // A whole-program rule's per-file part is ESLint's; the audit runs the whole-program check below.
+  const enabled = Object.keys(FILE_CHECKS).filter((ruleId) => isOn(project, ruleId) && !FILE_CHECKS[ruleId]!.wholeProgram);
   for (const file of model.files.values()) {
     const facts = file;
     for (const ruleId of enabled) {

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { matrixCell, cellAllows } from '../checks/matrix.js';
 import { ALL_RULES, FILE_CHECKS, isOn, runFileCheck } from '../checks/registry.js';
+import { runsIn } from '../checks/catalog.js';
 import { describeSide, formatMessage, type Finding } from '../checks/finding.js';
 import { CosmicError } from '../config/errors.js';
 import { onPackageList } from '../config/infrastructure.js';
@@ -57,7 +58,7 @@ export function explainRule(ruleId: string, doc: string, docUrl: string): string
   const rule = ALL_RULES[ruleId]!;
   const presets = PRESET_NAMES.map((name) => `${name} (${PRESETS[name].rules[ruleId] ?? 'off'})`).join(', ');
   const parts = sections(doc);
-  const lines = [`${ruleId}: ${rule.description}`, '', `Presets: ${presets}`, `Runs in: ${ruleId in FILE_CHECKS ? 'ESLint (file by file) and the audit' : 'the audit only (a whole-graph check)'}`];
+  const lines = [`${ruleId}: ${rule.description}`, '', `Presets: ${presets}`, `Runs in: ${runsIn(ruleId).replaceAll('`', '')}`];
   for (const heading of ['What it checks', 'Why', '❌ Incorrect', '✅ Correct', 'When not to use it']) {
     const body = parts.get(heading);
     if (body) lines.push('', `${heading}:`, ...body.split('\n').map((line) => (line ? `  ${line}` : '')));

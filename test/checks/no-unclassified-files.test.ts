@@ -12,6 +12,7 @@ it('names at most two globs per layer in its fix, however many modules the layou
   );
   const file = path.join(root, 'src', 'utils', 'dates.ts');
   const [finding] = checkNoUnclassifiedFiles(project, {
+    path: file,
     classification: project.classifier.classify(file),
     imports: [],
     constructions: () => [],
@@ -19,6 +20,7 @@ it('names at most two globs per layer in its fix, however many modules the layou
     callables: () => [],
     writes: () => [],
     classes: () => [],
+    registrations: () => [],
   });
   expect(finding!.data!['layers']).toBe('domain src/modules/m0/domain/** src/modules/m1/domain/** (and 38 more); adapters src/adapters/**');
 });

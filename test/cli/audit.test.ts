@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GRAPH_RULES } from '../../src/checks/registry.js';
 import type { PresetName } from '../../src/config/types.js';
 import type { AuditResult } from '../../src/results/violation.js';
-import { fixturePath, lintFixture, REPO_ROOT, cli } from '../helpers.js';
+import { engineAgreement, fixturePath, lintFixture, REPO_ROOT, cli } from '../helpers.js';
 
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'results.schema.json'), 'utf8')) as object);
 
@@ -39,11 +38,9 @@ describe('cosmic-lint audit', () => {
       const configFile = fixturePath('violations', name, 'cosmic-lint.config.json');
       const preset = fs.existsSync(configFile) ? ((JSON.parse(fs.readFileSync(configFile, 'utf8')) as { preset?: PresetName }).preset ?? 'recommended') : 'recommended';
       const { problems } = await lintFixture(fixturePath('violations', name), preset);
-      const perFile = result.violations.filter((violation) => !(violation.ruleId in GRAPH_RULES));
-      expect(
-        perFile.map((violation) => [violation.ruleId, violation.file, violation.line, violation.column]),
-        name,
-      ).toEqual(problems.map((problem) => [problem.ruleId, problem.file, problem.line, problem.column]));
+      const agreement = engineAgreement(result.violations, problems);
+      expect(agreement.audit, name).toEqual(agreement.eslint);
+      expect(agreement.eslintOnly, name).toEqual([]);
     }
   });
 

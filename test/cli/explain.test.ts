@@ -27,8 +27,9 @@ describe('cosmic-lint explain <rule>', () => {
   });
 
   it('says where a graph rule runs', async () => {
-    expect((await cli(['explain', 'no-layer-cycles'])).stdout).toContain('Runs in: the audit only (a whole-graph check)');
-    expect((await cli(['explain', 'layer-direction'])).stdout).toContain('Runs in: ESLint (file by file) and the audit');
+    expect((await cli(['explain', 'no-layer-cycles'])).stdout).toContain('Runs in: cosmic-lint audit only (a whole-graph check: a per-file linter cannot see it)');
+    expect((await cli(['explain', 'layer-direction'])).stdout).toContain('Runs in: ESLint (file by file) and cosmic-lint audit');
+    expect((await cli(['explain', 'one-handler-per-command'])).stdout).toContain('Runs in: cosmic-lint audit (the whole program) and ESLint (what the linted file shows by itself)');
   });
 
   it('is a usage error with a suggestion for something that is neither a rule nor a file', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
 import { catalogRules, replaceBetween, ruleName, ruleTable, withDocHeader } from '../../src/checks/catalog.js';
-import { ALL_RULES, GRAPH_RULES } from '../../src/checks/registry.js';
+import { ALL_RULES, FILE_CHECKS, GRAPH_RULES } from '../../src/checks/registry.js';
 import type { AuditResult } from '../../src/results/violation.js';
 import { cli, REPO_ROOT } from '../helpers.js';
 
@@ -80,7 +80,10 @@ const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-doc-examples-'))
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 let counter = 0;
 
-describe.each(Object.keys(GRAPH_RULES))("%s: the doc page's examples, run through the audit", (ruleId) => {
+/** The rules the audit alone judges whole: the graph rules, and the whole-program rules whose examples span files. */
+const auditJudged = [...Object.keys(GRAPH_RULES), ...Object.keys(FILE_CHECKS).filter((ruleId) => FILE_CHECKS[ruleId]!.wholeProgram)];
+
+describe.each(auditJudged)("%s: the doc page's examples, run through the audit", (ruleId) => {
   const page = fs.readFileSync(path.join(docsFolder, `${ruleName(ruleId)}.md`), 'utf8');
   const examples = [...page.split(/^## /m)].flatMap((section) => {
     const verdict = section.startsWith('❌') ? 'incorrect' : section.startsWith('✅') ? 'correct' : undefined;

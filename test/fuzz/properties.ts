@@ -11,7 +11,7 @@ import { Ajv } from 'ajv';
 import { ESLint } from 'eslint';
 import { XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
-import { ALL_RULES, GRAPH_RULES } from '../../src/checks/registry.js';
+import { ALL_RULES } from '../../src/checks/registry.js';
 import { runAudit, type AuditOutcome } from '../../src/cli/audit.js';
 import { formatFatal } from '../../src/cli/fatal.js';
 import { loadProject } from '../../src/cli/load-project.js';
@@ -26,7 +26,7 @@ import { formatDiagnostics, formatRunHeader } from '../../src/report/text.js';
 import { applyBaseline, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../../src/results/baseline.js';
 import { exitCodeOf } from '../../src/results/build.js';
 import type { AuditResult } from '../../src/results/violation.js';
-import { REPO_ROOT } from '../helpers.js';
+import { engineAgreement, REPO_ROOT } from '../helpers.js';
 import { validateSarif } from '../report/sarif-schema.js';
 import { isUriReference } from '../report/uri.js';
 import { filePath, NEW_FILE_NAME, NEW_FILE_TEXT, writeProject, type ProjectSpec } from './project-arbitrary.js';
@@ -547,7 +547,6 @@ async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: Au
     const relative = relativePosix(config.root, file);
     if (failed.has(relative) || failed.has(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
-    const row = (ruleId: string | null, line: number, column: number) => `${ruleId} ${line}:${column}`;
     let messages: ESLint.LintResult['messages'];
     try {
       [{ messages }] = (await eslint.lintText(text, { filePath: file })) as [ESLint.LintResult];
@@ -559,15 +558,12 @@ async function checkEslintAgreement(spec: ProjectSpec, root: string, outcome: Au
       continue;
     }
     stats.eslintFilesCompared += 1;
-    const fromEslint = messages
-      .filter((message) => message.ruleId?.startsWith('cosmic/'))
-      .map((message) => row(message.ruleId, message.line, message.column))
-      .sort();
-    const fromAudit = result.violations
-      .filter((violation) => violation.file === relative && !(violation.ruleId in GRAPH_RULES))
-      .map((violation) => row(violation.ruleId, violation.line, violation.column))
-      .sort();
-    if (fromAudit.length > 0) stats.eslintFilesWithFindings += 1;
-    expect(`ESLint:\n${fromEslint.join('\n')}`, `ESLint and the audit disagree on ${JSON.stringify(relative)}`).toBe(`ESLint:\n${fromAudit.join('\n')}`);
+    const agreement = engineAgreement(
+      result.violations.filter((violation) => violation.file === relative),
+      messages.filter((message) => message.ruleId?.startsWith('cosmic/')).map((message) => ({ ruleId: message.ruleId, file: relative, line: message.line, column: message.column })),
+    );
+    if (agreement.audit.length > 0) stats.eslintFilesWithFindings += 1;
+    expect(`ESLint:\n${[...agreement.eslint].sort().join('\n')}`, `ESLint and the audit disagree on ${JSON.stringify(relative)}`).toBe(`ESLint:\n${[...agreement.audit].sort().join('\n')}`);
+    expect(agreement.eslintOnly, `ESLint reports in ${JSON.stringify(relative)} what the whole-program audit does not`).toEqual([]);
   }
 }

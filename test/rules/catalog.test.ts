@@ -72,7 +72,8 @@ describe('the rule catalog', () => {
       }
     });
 
-    it('reports every ❌ example of its doc and none of the ✅ ones', () => {
+    // A whole-program rule's examples span files: test/docs/generated.test.ts runs them through the audit.
+    it.skipIf(FILE_CHECKS[`cosmic/${name}`]?.wholeProgram)('reports every ❌ example of its doc and none of the ✅ ones', () => {
       const examples = docExamples(fs.readFileSync(docFile, 'utf8'));
       expect(examples.filter((example) => example.verdict === 'incorrect').length).toBeGreaterThan(0);
       expect(examples.filter((example) => example.verdict === 'correct').length).toBeGreaterThan(0);
