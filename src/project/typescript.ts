@@ -39,18 +39,14 @@ let codeCache: CodeCache | undefined;
 
 /**
  * Keep TypeScript's compiled code in `folder` between runs, from the next load of TypeScript on
- * (the audit calls this with its `--cache` folder before anything is parsed). On Node ≥ 22.1 this
- * is Node's own compile cache, for every module; on older Node, V8's code cache for TypeScript's
- * bundle, in a file named by TypeScript's and V8's versions (V8 also refuses code compiled by
- * another build or with other flags, and then it is compiled and written again).
+ * (the audit calls this with its `--cache` folder before anything is parsed): V8's code cache for
+ * TypeScript's bundle, in a file named by TypeScript's and V8's versions (V8 also refuses code
+ * compiled by another build or with other flags, and then it is compiled and written again). On
+ * Node ≥ 22.1 the binary has turned on Node's own compile cache, for every module, and this does
+ * nothing.
  */
 export function keepTypescriptCompiled(folder: string): void {
-  if (loaded) return;
-  const enable = (Module as unknown as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache;
-  if (typeof enable === 'function') {
-    enable(path.join(folder, 'node-compile-cache'));
-    return;
-  }
+  if (loaded || typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
   codeCache = { file: path.join(folder, `typescript-${typescriptVersion()}-v8-${process.versions.v8}-${process.arch}.code-cache`) };
 }
 
