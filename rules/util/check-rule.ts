@@ -63,7 +63,7 @@ function factsOf(context: Context, project: Project, classification: Classificat
     callables: lazy(() => callablesOfProgram(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys)),
     writes: lazy(() => writesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
     classes: lazy(() => classesOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
-    registrations: lazy(() => registrationsOfProgram(sourceCode.ast, sourceCode.visitorKeys)),
+    registrations: lazy(() => registrationsOfProgram(sourceCode.ast, sourceCode.visitorKeys, sourceCode.text)),
   };
   factsBySource.set(sourceCode, { project, facts });
   return facts;

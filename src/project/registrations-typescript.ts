@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { rangeOf, skipParentheses, walkInOrder } from './imports-typescript.js';
 import { lastName } from './exports.js';
-import { bound, COMPUTED_KEY, COMPUTED_MESSAGE, isHandlerDecorator, MAP_FROM_EXPRESSION, UNBOUND, UNREADABLE_ENTRY, type HandlerDecorator, type Registration } from './registrations.js';
+import { bound, mayRegister, COMPUTED_KEY, COMPUTED_MESSAGE, isHandlerDecorator, MAP_FROM_EXPRESSION, UNBOUND, UNREADABLE_ENTRY, type HandlerDecorator, type Registration } from './registrations.js';
 import { typescript } from './typescript.js';
 
 function reference(ts: typeof TS, argument: TS.Expression | undefined): NonNullable<Registration['message']> | undefined {
@@ -45,6 +45,7 @@ function nameOf(ts: typeof TS, node: TS.Expression): TS.Expression | undefined {
 export function registrationsOfSourceFile(source: TS.SourceFile): Registration[] {
   const ts = typescript();
   const found: Registration[] = [];
+  if (!mayRegister(source.text)) return found;
   const topLevel = topLevelNames(ts, source);
   const unreadable = (via: Registration['via'], node: TS.Node, why: string) =>
     found.push({ via, decorator: undefined, message: undefined, unreadable: why, handler: undefined, range: rangeOf(source, ts.isParenthesizedExpression(node) ? skipParentheses(ts, node) : node) });

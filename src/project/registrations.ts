@@ -58,6 +58,15 @@ export function lastName(node: TSESTree.Node): string | undefined {
 
 export const isHandlerDecorator = (name: string | undefined): name is HandlerDecorator => (HANDLER_DECORATORS as readonly string[]).includes(name ?? '');
 
+/**
+ * Whether a module's text can hold a registration at all: every form names `register`, a `Map`, a
+ * `…Handler` decorator or a `.name` key. Most modules have none of these words, and are not walked.
+ * Both trees' extractors ask it of the same text, so they agree.
+ */
+export function mayRegister(text: string): boolean {
+  return /\bregister\b|\bMap\b|Handler\b|\.name\b/.test(text);
+}
+
 /** The names a module declares or imports at its top level (a pattern's names too). */
 function topLevelNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
@@ -98,8 +107,9 @@ function nameOf(node: TSESTree.Node): TSESTree.Node | undefined {
 }
 
 /** Every handler registration in a file, from ESTree, in source order. */
-export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Registration[] {
+export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, text: string): Registration[] {
   const found: Registration[] = [];
+  if (!mayRegister(text)) return found;
   const topLevel = topLevelNames(program);
   const add = (via: Registration['via'], node: TSESTree.Node, handler: TSESTree.Node | null | undefined, computed: string, decorator?: HandlerDecorator, handlerName?: string) =>
     found.push({

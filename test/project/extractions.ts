@@ -50,7 +50,7 @@ export function estreeExtractions(text: string, file: string): Extractions | { f
                       records: importRecordsOfProgram(program, sourceCode.text, sourceCode.visitorKeys, sourceCode.scopeManager),
                       constructions: constructionsOfProgram(program, sourceCode.visitorKeys),
                       members: mutableMembersOfProgram(program),
-                      registrations: registrationsOfProgram(program, sourceCode.visitorKeys),
+                      registrations: registrationsOfProgram(program, sourceCode.visitorKeys, sourceCode.text),
                       callables: callablesOfProgram(program, sourceCode.text, sourceCode.visitorKeys),
                       writes: writesOfProgram(program, sourceCode.visitorKeys),
                       classes: classesOfProgram(program, sourceCode.visitorKeys),
