@@ -72,10 +72,16 @@ function record(file: string): void {
 }
 
 /** What a path read tells: whether it exists (and as what), what a file holds, or which entries a folder holds. */
-export type ReadKind = 'exists' | 'content' | 'listing';
+export type ReadKind = 'exists' | 'real' | 'content' | 'listing';
 
-/** Where every path read is also noted, whatever memo is computing (`observing`). */
-let observed: Map<string, ReadKind> | undefined;
+/** A path read, and what was asked of it. */
+export interface ObservedRead {
+  path: string;
+  kind: ReadKind;
+}
+
+/** Where every path read is also noted (by kind and path), whatever memo is computing (`observing`). */
+let observed: Map<string, ObservedRead> | undefined;
 
 /**
  * Runs `compute` noting in `into` every path it reads and what it asked of it. Inside an installed
@@ -84,7 +90,7 @@ let observed: Map<string, ReadKind> | undefined;
  * were read from (`audit --cache`): an answer a memo gave twice was computed once, in this run, so
  * the union is complete.
  */
-export function observing<T>(into: Map<string, ReadKind> | undefined, compute: () => T): T {
+export function observing<T>(into: Map<string, ObservedRead> | undefined, compute: () => T): T {
   if (!into) return compute();
   const outer = observed;
   observed = into;
@@ -99,9 +105,7 @@ function note(file: string, kind: ReadKind): void {
   if (!observed) return;
   const key = standIn(file);
   const noted = key === file ? kind : 'listing';
-  // Content or a listing says more than existence: the stronger read is kept.
-  if (noted === 'exists' && observed.has(key)) return;
-  observed.set(key, noted);
+  observed.set(`${noted}:${key}`, { path: key, kind: noted });
 }
 
 /** The answer being computed depends on which entries `directory` holds (whether a file in it exists). */
@@ -117,6 +121,12 @@ export function dependOnListing(directory: string): void {
  */
 export function dependOnEntry(file: string): void {
   note(file, 'exists');
+  if (open.length > 0) record(path.dirname(file));
+}
+
+/** The answer being computed depends on where `file` really is (the links on its way resolved). */
+export function dependOnRealPath(file: string): void {
+  note(file, 'real');
   if (open.length > 0) record(path.dirname(file));
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { relativePosix } from '../config/paths.js';
-import type { ReadKind } from '../config/watch.js';
+import type { ObservedRead, ReadKind } from '../config/watch.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ResolvedTarget, Resolver, ResolverDiagnostic } from './resolve.js';
 import type { EmitOptions } from './runtime.js';
@@ -19,7 +19,7 @@ import type { EmitOptions } from './runtime.js';
 export interface StoredResolution {
   /** What else decides resolution: the tsconfig files named, the workspace's packages. */
   key: string;
-  /** What was asked of a path (`exists:`, `content:`, `listing:` and the path relative to the config's folder) → what it was. */
+  /** What was asked of a path (`exists:`, `real:`, `content:`, `listing:` and the path relative to the config's folder) → what it was. */
   deps: Record<string, string>;
   /** The tsconfig problems the resolver met (files relative to the config's folder). */
   diagnostics: Array<{ file: string; message: string }>;
@@ -43,8 +43,8 @@ function installRecords(modules: string): string {
   }).join(',');
 }
 
-/** What a path holds now, for what was asked of it: whether it exists and as what, a file's content hash, a folder's sorted names; `-` for nothing. */
-export function signature(file: string, kind: ReadKind): string {
+/** What a path holds now, for what was asked of it: whether it exists and as what, where it really is, a file's content hash, a folder's sorted names; `-` for nothing. */
+export function signature(file: string, kind: ReadKind, root: string): string {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -53,6 +53,13 @@ export function signature(file: string, kind: ReadKind): string {
   }
   if (!stat) return '-';
   if (kind === 'exists') return stat.isDirectory() ? 'd' : stat.isFile() ? 'f' : 'o';
+  if (kind === 'real') {
+    try {
+      return `r:${relativePosix(root, fs.realpathSync(file))}`;
+    } catch (error) {
+      return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    }
+  }
   try {
     if (!stat.isDirectory()) return `f:${sha1(fs.readFileSync(file))}`;
     const names = fs.readdirSync(file).sort().join('\n');
@@ -63,7 +70,7 @@ export function signature(file: string, kind: ReadKind): string {
   }
 }
 
-const KINDS: readonly ReadKind[] = ['exists', 'content', 'listing'];
+const KINDS: readonly ReadKind[] = ['exists', 'real', 'content', 'listing'];
 
 /** A dependency's key in the cache: what was asked, and the path relative to the config's folder. */
 function dependencyKey(kind: ReadKind, relative: string): string {
@@ -86,7 +93,7 @@ export function resolutionKey(config: ResolvedConfig): string {
 function stillHolds(stored: StoredResolution, root: string): boolean {
   for (const [key, held] of Object.entries(stored.deps)) {
     const parsed = parseKey(key);
-    if (!parsed || signature(path.resolve(root, parsed.relative), parsed.kind) !== held) return false;
+    if (!parsed || signature(path.resolve(root, parsed.relative), parsed.kind, root) !== held) return false;
   }
   return true;
 }
@@ -104,7 +111,7 @@ export interface ResolutionSession {
 export function startResolution(config: ResolvedConfig, resolver: Resolver, stored: StoredResolution | undefined): ResolutionSession {
   const key = resolutionKey(config);
   const valid = stored !== undefined && stored.key === key && stillHolds(stored, config.root);
-  const observed = new Map<string, ReadKind>();
+  const observed = new Map<string, ObservedRead>();
   resolver.observe(observed);
   const absolute = (diagnostic: { file: string; message: string }): ResolverDiagnostic => ({ kind: 'tsconfig', file: path.resolve(config.root, diagnostic.file), message: diagnostic.message });
   return {
@@ -113,9 +120,9 @@ export function startResolution(config: ResolvedConfig, resolver: Resolver, stor
     finish(diagnostics) {
       resolver.observe(undefined);
       const deps: Record<string, string> = valid ? { ...stored!.deps } : {};
-      for (const [file, kind] of observed) {
+      for (const { path: file, kind } of observed.values()) {
         const key = dependencyKey(kind, relativePosix(config.root, file));
-        if (!(key in deps)) deps[key] = signature(file, kind);
+        if (!(key in deps)) deps[key] = signature(file, kind, config.root);
       }
       const sorted = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       const kept = valid ? stored!.diagnostics : (diagnostics ?? []).map((diagnostic) => ({ file: relativePosix(config.root, diagnostic.file), message: diagnostic.message }));

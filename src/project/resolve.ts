@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { toPosix } from '../config/paths.js';
-import { createMemo, dependOnEntry, dependOnListing, observing, type ReadKind } from '../config/watch.js';
+import { createMemo, dependOnEntry, dependOnListing, dependOnRealPath, observing, type ObservedRead } from '../config/watch.js';
 import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { lazy } from './lazy.js';
@@ -39,7 +39,7 @@ export interface Resolver {
   /** The tsconfig problems an earlier run met, when what it read still holds: `diagnostics` then answers them without reading a tsconfig. */
   seedDiagnostics(diagnostics: readonly ResolverDiagnostic[]): void;
   /** Notes in `into` every path resolution reads from now on (undefined: stop), so a cache of its answers knows what they rest on. */
-  observe(into: Map<string, ReadKind> | undefined): void;
+  observe(into: Map<string, ObservedRead> | undefined): void;
 }
 
 interface CompilerSetup {
@@ -78,7 +78,7 @@ function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
       }),
     realpath: (file) =>
       realpaths.get(file, () => {
-        dependOnEntry(file);
+        dependOnRealPath(file);
         return ts.sys.realpath ? ts.sys.realpath(file) : file;
       }),
     readFile,
@@ -179,7 +179,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
   const workspace = options.workspace === undefined ? findWorkspace(root) : (options.workspace ?? undefined);
   // TypeScript and the tsconfig files are read on the first question, not when the project is
   // described: a run that asks none (`--version`, a config error) never loads the 9 MB compiler.
-  let observer: Map<string, ReadKind> | undefined;
+  let observer: Map<string, ObservedRead> | undefined;
   const state = lazy(() => observing(observer, readState));
   function readState() {
     const ts = typescript();
