@@ -61,9 +61,16 @@ function isCommand(registration: Registration & { message: object }, resolved: R
   return resolved.role === 'commands' || /Command$/.test(registration.message.member ?? registration.message.name);
 }
 
-/** Whether a file is where handlers are registered: the composition root, the message bus, or a file that registers a command or decorates a handler by name. */
-function registersHandlers(file: RegistrationFile, readable: readonly Registration[], commands: number): boolean {
-  return file.classification.layer === 'bootstrap' || file.classification.role === 'message-bus' || commands > 0 || readable.some((registration) => registration.decorator);
+/**
+ * Whether a registration that cannot be read is said to be not checked: a handler decorator's
+ * anywhere; another, in a file that registers handlers (the message bus, or a file that registers
+ * a command or decorates a handler by name); in the composition root, a `register` call or a
+ * handler object's key only, since a composition root builds other maps too (settings, tokens).
+ */
+function reportable(registration: Registration, file: RegistrationFile, readable: readonly Registration[], commands: number): boolean {
+  if (registration.via === 'decorator') return true;
+  if (file.classification.role === 'message-bus' || commands > 0 || readable.some((other) => other.decorator)) return true;
+  return file.classification.layer === 'bootstrap' && registration.via !== 'map';
 }
 
 /**
@@ -94,7 +101,7 @@ export function checkOneHandlerPerCommand(project: Project, files: Iterable<Regi
       byCommand.set(resolved.key, list);
     }
     // What cannot be read is said once where it is, in the files that register handlers (a `register` call elsewhere is some other API's).
-    const unreadable = registrations.filter((registration) => registration.message === undefined && (registration.via === 'decorator' || registersHandlers(file, readable, commands)));
+    const unreadable = registrations.filter((registration) => registration.message === undefined && reportable(registration, file, readable, commands));
     for (const registration of unreadable)
       notChecked.push({
         ruleId: ONE_HANDLER_PER_COMMAND,

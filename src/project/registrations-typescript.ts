@@ -94,7 +94,14 @@ export function registrationsOfSourceFile(source: TS.SourceFile): Registration[]
         if (named) add('object', named, ts.isPropertyAssignment(property) ? property.initializer : undefined, COMPUTED_KEY);
         else unreadable('object', property.name.expression, COMPUTED_KEY);
       }
-    } else if (ts.isCallExpression(node) && !node.questionDotToken && node.arguments.length === 2 && !ts.isSpreadElement(node.arguments[0]!)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      !node.questionDotToken &&
+      node.arguments.length === 2 &&
+      !ts.isSpreadElement(node.arguments[0]!) &&
+      // `container.register(Token, { useClass })`, `app.register(plugin, { prefix })`: options, not a handler.
+      !ts.isObjectLiteralExpression(skipParentheses(ts, node.arguments[1]!))
+    ) {
       const callee = skipParentheses(ts, node.expression);
       if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || !ts.isIdentifier(callee.name) || callee.name.text !== 'register') return;
       add('register', node.arguments[0]!, node.arguments[1], COMPUTED_MESSAGE);

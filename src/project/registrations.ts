@@ -158,7 +158,9 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
       node.callee.property.type === 'Identifier' &&
       node.callee.property.name === 'register' &&
       node.arguments.length === 2 &&
-      node.arguments[0]!.type !== 'SpreadElement'
+      node.arguments[0]!.type !== 'SpreadElement' &&
+      // `container.register(Token, { useClass })`, `app.register(plugin, { prefix })`: options, not a handler.
+      node.arguments[1]!.type !== 'ObjectExpression'
     ) {
       add('register', node.arguments[0]!, node.arguments[1], COMPUTED_MESSAGE);
     }
