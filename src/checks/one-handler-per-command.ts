@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { relativePosix } from '../config/paths.js';
 import type { Classification } from '../project/classify.js';
 import type { ResolvedImport } from '../project/imports.js';
 import type { Registration } from '../project/registrations.js';
@@ -75,9 +75,11 @@ function reportable(registration: Registration, file: RegistrationFile, readable
 
 /**
  * `cosmic/one-handler-per-command` (whole program): every command is registered with one handler.
- * Registrations are NestJS CQRS decorators, handler maps and `register` calls, in every checked
- * file; a command's registrations are grouped by the declaration they name, and every one after the
- * first (by file, then line) is reported where it is, naming the first.
+ * Registrations are NestJS CQRS decorators, handler maps and objects and `register` calls, in every
+ * checked file; a command's registrations are grouped by the declaration they name, and every one
+ * after the first (by file, then line) is reported where it is, naming the first. Then, as
+ * warnings: each registration that cannot be read, and each command nothing registers.
+ * `withinFile` (ESLint, one file): the second registrations only.
  */
 export function checkOneHandlerPerCommand(project: Project, files: Iterable<RegistrationFile>, options: { withinFile?: boolean } = {}): RegistrationFinding[] {
   const byCommand = new Map<string, Array<{ file: RegistrationFile; registration: Registration & { message: object } }>>();
@@ -115,7 +117,7 @@ export function checkOneHandlerPerCommand(project: Project, files: Iterable<Regi
   }
   const findings: RegistrationFinding[] = [];
   const where = (entry: { file: RegistrationFile; registration: Registration }) =>
-    `${entry.registration.handler ?? 'a handler'} at ${path.relative(project.config.root, entry.file.path).split(path.sep).join('/')}:${entry.registration.range.line}`;
+    `${entry.registration.handler ?? 'a handler'} at ${relativePosix(project.config.root, entry.file.path)}:${entry.registration.range.line}`;
   for (const registrations of byCommand.values()) {
     if (registrations.length < 2) continue;
     registrations.sort(
@@ -162,7 +164,7 @@ function commandsWithoutHandler(
   if (byCommand.size === 0 || unreadable) return [];
   const classes = commandFiles.map((file) => ({ file, classes: file.classes() }));
   const bases = new Set(classes.flatMap((entry) => entry.classes.flatMap((shape) => (shape.extends ? [shape.extends] : []))));
-  const places = [...new Set([...byCommand.values()].flatMap((entries) => entries.map((entry) => path.relative(project.config.root, entry.file.path).split(path.sep).join('/'))))].sort();
+  const places = [...new Set([...byCommand.values()].flatMap((entries) => entries.map((entry) => relativePosix(project.config.root, entry.file.path))))].sort();
   const where = places.length > 2 ? `${places.slice(0, 2).join(', ')} and ${places.length - 2} more` : places.join(', ');
   return classes.flatMap(({ file, classes: shapes }) =>
     shapes
