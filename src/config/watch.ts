@@ -115,18 +115,13 @@ export function dependOnListing(directory: string): void {
 }
 
 /**
- * The answer being computed depends on whether `file` exists (as a file or a folder). A watching
- * memo records its folder's listing (one stat tells); an observation notes the path itself, so
- * that an unrelated file appearing beside it (in the home folder, say) changes nothing.
+ * The answer being computed depends on whether `file` exists (as a file or a folder), or with
+ * `real`, on where it really is (the links on its way resolved). A watching memo records its
+ * folder's listing (one stat tells); an observation notes the path itself, so that an unrelated
+ * file appearing beside it (in the home folder, say) changes nothing.
  */
-export function dependOnEntry(file: string): void {
-  note(file, 'exists');
-  if (open.length > 0) record(path.dirname(file));
-}
-
-/** The answer being computed depends on where `file` really is (the links on its way resolved). */
-export function dependOnRealPath(file: string): void {
-  note(file, 'real');
+export function dependOnEntry(file: string, what: 'exists' | 'real' = 'exists'): void {
+  note(file, what);
   if (open.length > 0) record(path.dirname(file));
 }
 

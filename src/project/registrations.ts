@@ -111,6 +111,8 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
   const found: Registration[] = [];
   if (!mayRegister(text)) return found;
   const topLevel = topLevelNames(program);
+  const unreadable = (via: Registration['via'], node: TSESTree.Node, why: string) =>
+    found.push({ via, decorator: undefined, message: undefined, unreadable: why, handler: undefined, range: rangeOf(node) });
   const add = (via: Registration['via'], node: TSESTree.Node, handler: TSESTree.Node | null | undefined, computed: string, decorator?: HandlerDecorator, handlerName?: string) =>
     found.push({
       via,
@@ -130,12 +132,12 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
     } else if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'Map' && node.arguments.length > 0) {
       const list = node.arguments[0]!;
       if (list.type !== 'ArrayExpression') {
-        found.push({ via: 'map', decorator: undefined, message: undefined, unreadable: MAP_FROM_EXPRESSION, handler: undefined, range: rangeOf(list) });
+        unreadable('map', list, MAP_FROM_EXPRESSION);
         return;
       }
       for (const entry of list.elements) {
         if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2 || !entry.elements[0] || entry.elements[0].type === 'SpreadElement') {
-          if (entry) found.push({ via: 'map', decorator: undefined, message: undefined, unreadable: UNREADABLE_ENTRY, handler: undefined, range: rangeOf(entry) });
+          if (entry) unreadable('map', entry, UNREADABLE_ENTRY);
           continue;
         }
         add('map', entry.elements[0], entry.elements[1], COMPUTED_MESSAGE);
@@ -147,7 +149,7 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
       for (const property of keyed) {
         const named = nameOf(property.key);
         if (named) add('object', named, property.method ? undefined : property.value, COMPUTED_KEY);
-        else found.push({ via: 'object', decorator: undefined, message: undefined, unreadable: COMPUTED_KEY, handler: undefined, range: rangeOf(property.key) });
+        else unreadable('object', property.key, COMPUTED_KEY);
       }
     } else if (
       node.type === 'CallExpression' &&

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { toPosix } from '../config/paths.js';
-import { createMemo, dependOnEntry, dependOnListing, dependOnRealPath, observing, type ObservedRead } from '../config/watch.js';
+import { createMemo, dependOnEntry, dependOnListing, observing, type ObservedRead } from '../config/watch.js';
 import { readTsconfig, recordingConfigHost } from './tsconfig.js';
 import { typescript } from './typescript.js';
 import { lazy } from './lazy.js';
@@ -78,7 +78,7 @@ function cachingHost(ts: typeof TS, watch: boolean): TS.ModuleResolutionHost {
       }),
     realpath: (file) =>
       realpaths.get(file, () => {
-        dependOnRealPath(file);
+        dependOnEntry(file, 'real');
         return ts.sys.realpath ? ts.sys.realpath(file) : file;
       }),
     readFile,
