@@ -1,15 +1,16 @@
 // One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
 // time since the process started (processMs: loading included), problems found and peak memory.
-//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
+//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|cli-parse|cli-floor|cli-cosmic|cli-strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [projectArgument, mode, depcruiseConfig] = process.argv.slice(2);
 const project = path.resolve(projectArgument);
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function eslint() {
   const { ESLint } = await import('eslint');
@@ -29,6 +30,48 @@ async function eslint() {
   const results = await linter.lintFiles(['src']);
   return {
     ms: performance.now() - start,
+    problems: results.reduce((total, result) => total + result.messages.length, 0),
+    fatal: results.reduce((total, result) => total + result.fatalErrorCount, 0),
+    files: results.length,
+  };
+}
+
+/**
+ * ESLint's command line (`eslint src`) with the same configs, written to a config file: the whole
+ * process, timed from here (loading ESLint, the config and the plugin included). It is the one
+ * process the plugin knows will exit after this run, so its caches do not check the disk before
+ * each file (rules/util/check-rule.ts).
+ */
+async function eslintCommandLine() {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-bench-cli-'));
+  const url = (file) => JSON.stringify(pathToFileURL(file).href);
+  const require = createRequire(import.meta.url);
+  const configs = {
+    'cli-parse': 'export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }];',
+    'cli-floor':
+      'const empty = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program() {} }) } } };\n' +
+      'export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { empty }, rules: { "empty/noop": "error" } }];',
+    'cli-cosmic': 'export default [cosmic.configs.recommended];',
+    'cli-strict': 'export default [cosmic.configs.strict];',
+  };
+  const config = path.join(home, 'eslint.config.mjs');
+  fs.writeFileSync(
+    config,
+    // Each config loads only what it uses: the parse-only and no-op configs do not pay for loading cosmic.
+    mode === 'cli-parse' || mode === 'cli-floor'
+      ? `import tsParser from ${url(require.resolve('@typescript-eslint/parser'))};\n${configs[mode]}\n`
+      : `import cosmic from ${url(path.join(here, '..', 'dist', 'src', 'index.js'))};\n${configs[mode]}\n`,
+  );
+  const binary = path.join(here, '..', 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [binary, '--config', config, '--format', 'json', 'src'], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - start;
+  fs.rmSync(home, { recursive: true, force: true });
+  if (run.status === 2 || !run.stdout) throw new Error(`eslint failed: ${run.stderr}`);
+  const results = JSON.parse(run.stdout);
+  return {
+    ms,
+    processMs: ms,
     problems: results.reduce((total, result) => total + result.messages.length, 0),
     fatal: results.reduce((total, result) => total + result.fatalErrorCount, 0),
     files: results.length,
@@ -71,8 +114,15 @@ async function depcruise() {
   return { ms: performance.now() - start, problems: output.summary.violations.length, fatal: 0, files: output.summary.totalCruised };
 }
 
-const measured = mode.startsWith('audit') ? await audit() : mode === 'oxlint' ? await oxlint() : mode.startsWith('depcruise') ? await depcruise() : await eslint();
-// oxlint's own process is timed and its memory not seen from here: its processMs is its wall time.
-console.log(
-  JSON.stringify({ processMs: performance.now(), ...measured, maxRssMiB: mode === 'oxlint' ? NaN : process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }),
-);
+const measured = mode.startsWith('audit')
+  ? await audit()
+  : mode === 'oxlint'
+    ? await oxlint()
+    : mode.startsWith('cli-')
+      ? await eslintCommandLine()
+      : mode.startsWith('depcruise')
+        ? await depcruise()
+        : await eslint();
+// A child's own process (oxlint, ESLint's command line) is timed and its memory not seen from here: its processMs is its wall time.
+const child = mode === 'oxlint' || mode.startsWith('cli-');
+console.log(JSON.stringify({ processMs: performance.now(), ...measured, maxRssMiB: child ? NaN : process.resourceUsage().maxRSS / 1024, heapMiB: process.memoryUsage().heapUsed / 1048576 }));
