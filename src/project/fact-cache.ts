@@ -43,8 +43,8 @@ export interface CacheVersion {
   typescript: string;
 }
 
-/** Raised whenever what a file's facts hold changes shape, so a cache from a build of the same version that took other facts is not trusted. */
-const FORMAT = 3;
+/** Raised whenever what a file's facts hold changes (shape, or what an extractor reads), so a cache from a build of the same version that took other facts is not trusted. */
+const FORMAT = 4;
 /** How every cache this tool writes starts: a file that does not is someone else's. */
 export const CACHE_PREFIX = '{"format":';
 

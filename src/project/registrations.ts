@@ -59,12 +59,13 @@ export function lastName(node: TSESTree.Node): string | undefined {
 export const isHandlerDecorator = (name: string | undefined): name is HandlerDecorator => (HANDLER_DECORATORS as readonly string[]).includes(name ?? '');
 
 /**
- * Whether a module's text can hold a registration at all: every form names `register`, a `Map`, a
- * `…Handler` decorator or a `.name` key. Most modules have none of these words, and are not walked.
- * Both trees' extractors ask it of the same text, so they agree.
+ * Whether a module's text can hold a registration at all: every form names `register`, a `Map`, one
+ * of the handler decorators or a computed key ending in `.name` (`[Allocate.name]`). Most modules
+ * have none of these, and are not walked. Both trees' extractors ask it of the same text, so they
+ * agree.
  */
 export function mayRegister(text: string): boolean {
-  return /\bregister\b|\bMap\b|Handler\b|\.name\b/.test(text);
+  return /\bregister\b|\bMap\b|\b(?:CommandHandler|EventsHandler|QueryHandler)\b|\[[^\]]*\.\s*name[\s)]*\]/.test(text);
 }
 
 /** The names a module declares or imports at its top level (a pattern's names too). */

@@ -140,3 +140,25 @@ it('ESTree and TypeScript extraction agree on generated classes, handlers, write
   );
   expect(compared).toBeGreaterThan(150);
 });
+
+it('reads each registration form on its own: the text prefilter lets every one through', () => {
+  const forms = [
+    'const o = { [Allocate.name]: allocate };',
+    'const o = { [commands.Allocate.name]: allocate };',
+    'const o = { [(Allocate.name)]: allocate };',
+    'const o = { [ Allocate . name ]: allocate };',
+    'const m = new Map([[Allocate, allocate]]);',
+    'bus.register(Allocate, allocate);',
+    '@CommandHandler(Allocate) class H {}',
+    '@EventsHandler(Allocated) class H {}',
+    '@QueryHandler(Allocations) class H {}',
+    '@cqrs.CommandHandler(Allocate) class H {}',
+  ];
+  for (const form of forms) {
+    const text = `import { Allocate, Allocated, Allocations, allocate, commands, cqrs, bus } from './x';\n${form}\n`;
+    const fromEstree = estreeExtractions(text, 'generated.ts');
+    expect('fatal' in fromEstree, form).toBe(false);
+    expect((fromEstree as { registrations: unknown[] }).registrations, form).toHaveLength(1);
+    expect(typescriptExtractions(text, 'generated.ts'), form).toEqual(fromEstree);
+  }
+});
