@@ -127,7 +127,7 @@ export function checkRule<MessageId extends string>(name: string) {
   const ruleId = `cosmic/${name}`;
   const check = FILE_CHECKS[ruleId];
   if (!check) throw new Error(`internal: no check registered for ${ruleId}`);
-  return createRule<[], MessageId>({
+  return createRule<MessageId>({
     name,
     meta: {
       type: 'problem',
@@ -137,7 +137,6 @@ export function checkRule<MessageId extends string>(name: string) {
       ...(check.fixable ? { fixable: 'code' as const } : {}),
       ...(check.suggestions ? { hasSuggestions: true } : {}),
     },
-    defaultOptions: [],
     create(context) {
       const project = projectOf(context);
       const classification = project.classifier.classify(context.filename);
