@@ -13,15 +13,15 @@ import { writesOfProgram } from '../../src/project/writes.js';
 import { classesOfProgram } from '../../src/project/classes.js';
 import { registrationsOfProgram } from '../../src/project/registrations.js';
 import { beginLint } from '../../src/config/watch.js';
-import { isEslintCommandLine } from '../../src/config/eslint-command-line.js';
+import { isOneShotLinter } from '../../src/config/one-shot-linter.js';
 
 /**
  * One cache for every cosmic rule in the process: config, classification and resolution are
  * shared. An editor keeps this process alive while files and configs change, so the cache checks
  * each answer against the files and folders it was read from (config/watch.ts) before reusing it;
- * ESLint's command line lints once and exits, so there it trusts what it read, as the audit does.
+ * ESLint's and oxlint's command lines lint once and exit, so there it trusts what it read, as the audit does.
  */
-const projectCache = createProjectCache({ watch: !isEslintCommandLine(process.argv[1]) });
+const projectCache = createProjectCache({ watch: !isOneShotLinter(process.argv) });
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Context['sourceCode'];

@@ -6,31 +6,42 @@ import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import cosmic from '../../src/index.js';
-import { isEslintCommandLine } from '../../src/config/eslint-command-line.js';
+import { isOneShotLinter } from '../../src/config/one-shot-linter.js';
 import { fixturePath, REPO_ROOT } from '../helpers.js';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cosmic-command-line-'));
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
-describe('isEslintCommandLine', () => {
+describe('isOneShotLinter', () => {
   const eslintBin = path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const oxlintBin = path.join(REPO_ROOT, 'node_modules', 'oxlint', 'bin', 'oxlint');
 
-  it("is ESLint's bin script, reached directly, through npm's .bin link, or installed under an alias", () => {
-    expect(isEslintCommandLine(eslintBin)).toBe(true);
+  it("is ESLint's or oxlint's bin script, reached directly, through npm's .bin link, or installed under an alias", () => {
+    expect(isOneShotLinter(['node', eslintBin, 'src'])).toBe(true);
+    expect(isOneShotLinter(['node', oxlintBin, '-c', '.oxlintrc.json'])).toBe(true);
     const link = path.join(home, 'eslint');
     fs.symlinkSync(eslintBin, link);
-    expect(isEslintCommandLine(link)).toBe(true);
-    expect(isEslintCommandLine(path.join(REPO_ROOT, 'node_modules', 'eslint9', 'bin', 'eslint.js'))).toBe(true);
+    expect(isOneShotLinter(['node', link, '.'])).toBe(true);
+    expect(isOneShotLinter(['node', path.join(REPO_ROOT, 'node_modules', 'eslint9', 'bin', 'eslint.js')])).toBe(true);
   });
 
-  it('is nothing else: another tool, a bin/eslint.js of another package, a path that does not exist, no script', () => {
-    expect(isEslintCommandLine(path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js'))).toBe(false);
+  it('is not the same command started as a server: eslint --mcp, oxlint --lsp', () => {
+    expect(isOneShotLinter(['node', eslintBin, '--mcp'])).toBe(false);
+    expect(isOneShotLinter(['node', oxlintBin, '--lsp'])).toBe(false);
+  });
+
+  it("is nothing else: another tool, one linter's bin under the other's script name, a bin/eslint.js of another package, a path that does not exist, no script", () => {
+    expect(isOneShotLinter(['node', path.join(REPO_ROOT, 'dist', 'src', 'bin', 'cosmic-lint.js'), 'audit'])).toBe(false);
     fs.mkdirSync(path.join(home, 'eslint_d', 'bin'), { recursive: true });
     fs.writeFileSync(path.join(home, 'eslint_d', 'package.json'), JSON.stringify({ name: 'eslint_d' }));
     fs.writeFileSync(path.join(home, 'eslint_d', 'bin', 'eslint.js'), '');
-    expect(isEslintCommandLine(path.join(home, 'eslint_d', 'bin', 'eslint.js'))).toBe(false);
-    expect(isEslintCommandLine(path.join(home, 'missing', 'bin', 'eslint.js'))).toBe(false);
-    expect(isEslintCommandLine(undefined)).toBe(false);
+    expect(isOneShotLinter(['node', path.join(home, 'eslint_d', 'bin', 'eslint.js')])).toBe(false);
+    fs.mkdirSync(path.join(home, 'fake', 'bin'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'fake', 'package.json'), JSON.stringify({ name: 'eslint' }));
+    fs.writeFileSync(path.join(home, 'fake', 'bin', 'oxlint'), '');
+    expect(isOneShotLinter(['node', path.join(home, 'fake', 'bin', 'oxlint')])).toBe(false);
+    expect(isOneShotLinter(['node', path.join(home, 'missing', 'bin', 'eslint.js')])).toBe(false);
+    expect(isOneShotLinter(['node'])).toBe(false);
   });
 });
 
