@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { timedRules } from './timed-rules.mjs';
 
 const [projectArgument, mode, depcruiseConfig] = process.argv.slice(2);
 const project = path.resolve(projectArgument);
@@ -18,10 +19,11 @@ async function eslint() {
   const { default: cosmic } = await import('../dist/src/index.js');
   const parseOnly = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }];
   const empty = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program() {} }) } } };
+  const timed = timedRules(cosmic);
   const configs = {
     parse: parseOnly,
-    cosmic: [cosmic.configs.recommended],
-    strict: [cosmic.configs.strict],
+    cosmic: [timed.config('recommended')],
+    strict: [timed.config('strict')],
     // One rule that does nothing: what any plugin costs before it does any work.
     floor: [{ ...parseOnly[0], plugins: { empty }, rules: { 'empty/noop': 'error' } }],
   };
@@ -30,6 +32,7 @@ async function eslint() {
   const results = await linter.lintFiles(['src']);
   return {
     ms: performance.now() - start,
+    rulesMs: timed.elapsed(),
     problems: results.reduce((total, result) => total + result.messages.length, 0),
     fatal: results.reduce((total, result) => total + result.fatalErrorCount, 0),
     files: results.length,
@@ -51,8 +54,9 @@ async function eslintCommandLine() {
     'cli-floor':
       'const empty = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program() {} }) } } };\n' +
       'export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { empty }, rules: { "empty/noop": "error" } }];',
-    'cli-cosmic': 'export default [cosmic.configs.recommended];',
-    'cli-strict': 'export default [cosmic.configs.strict];',
+    // The rules timed as in the API modes; the total goes to stderr when the process exits.
+    'cli-cosmic': 'const timed = timedRules(cosmic);\nprocess.on("exit", () => process.stderr.write(`cosmic-rules-ms ${timed.elapsed()}\\n`));\nexport default [timed.config("recommended")];',
+    'cli-strict': 'const timed = timedRules(cosmic);\nprocess.on("exit", () => process.stderr.write(`cosmic-rules-ms ${timed.elapsed()}\\n`));\nexport default [timed.config("strict")];',
   };
   const config = path.join(home, 'eslint.config.mjs');
   fs.writeFileSync(
@@ -60,7 +64,7 @@ async function eslintCommandLine() {
     // Each config loads only what it uses: the parse-only and no-op configs do not pay for loading cosmic.
     mode === 'cli-parse' || mode === 'cli-floor'
       ? `import tsParser from ${url(require.resolve('@typescript-eslint/parser'))};\n${configs[mode]}\n`
-      : `import cosmic from ${url(path.join(here, '..', 'dist', 'src', 'index.js'))};\n${configs[mode]}\n`,
+      : `import cosmic from ${url(path.join(here, '..', 'dist', 'src', 'index.js'))};\nimport { timedRules } from ${url(path.join(here, 'timed-rules.mjs'))};\n${configs[mode]}\n`,
   );
   const binary = path.join(here, '..', 'node_modules', 'eslint', 'bin', 'eslint.js');
   const start = performance.now();
@@ -69,9 +73,11 @@ async function eslintCommandLine() {
   fs.rmSync(home, { recursive: true, force: true });
   if (run.status === 2 || !run.stdout) throw new Error(`eslint failed: ${run.stderr}`);
   const results = JSON.parse(run.stdout);
+  const rulesMs = /cosmic-rules-ms ([\d.]+)/.exec(run.stderr)?.[1];
   return {
     ms,
     processMs: ms,
+    ...(rulesMs ? { rulesMs: Number(rulesMs) } : {}),
     problems: results.reduce((total, result) => total + result.messages.length, 0),
     fatal: results.reduce((total, result) => total + result.fatalErrorCount, 0),
     files: results.length,

@@ -3,7 +3,7 @@
 // Two comparisons, each of cold runs in fresh processes, rotated so every mode sees the same noise,
 // reported as medians with ratios and peak memory:
 //   1. the ESLint plugin: parse-only ESLint, + one no-op rule (what any plugin costs), + cosmic recommended,
-//      + cosmic strict (time of lintFiles);
+//      + cosmic strict, through ESLint's API (time of lintFiles) and through its command line (whole processes);
 //   2. the audit (recommended and strict): cosmic-lint audit, dependency-cruiser with the generated ruleset (all of it, and the
 //      layer rules alone), parse-only ESLint (process time, loading included).
 // --scale 2000,10000,40000 measures the audit alone on synthetic projects of each size (rotated cold runs,
@@ -81,32 +81,45 @@ const ratio = (samples, mode, base, field) => median(samples[mode].map((entry, i
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; ${runs} rotated cold runs per mode, medians`);
 run('parse'); // warm the file system cache; not counted
 
+/** The time spent inside cosmic's rules in the same runs (bench/timed-rules.mjs): steadier than the ratios on a shared machine, and all of it cosmic's own doing. */
+function rulesTime(samples, prefix) {
+  for (const [mode, preset] of [
+    [`${prefix}cosmic`, 'recommended'],
+    [`${prefix}strict`, 'strict'],
+  ]) {
+    const share = median(samples[mode].map((entry) => entry.rulesMs / entry.ms)) * 100;
+    console.log(
+      `inside cosmic's rules, ${preset.padEnd(11)} ${median(samples[mode].map((entry) => entry.rulesMs))
+        .toFixed(0)
+        .padStart(5)} ms   (${share.toFixed(1)} % of the run)`,
+    );
+  }
+}
+
 if (!values['skip-eslint']) {
-  const samples = measure(['parse', 'floor', 'cosmic', 'strict']);
+  // The four ESLint configs, measured through ESLint's API (prefix '') or its command line ('cli-').
+  const eslintModes = (prefix) => [
+    [`${prefix}parse`, 'parse-only ESLint'],
+    [`${prefix}floor`, '+ one no-op rule (any plugin)'],
+    [`${prefix}cosmic`, '+ cosmic recommended'],
+    [`${prefix}strict`, '+ cosmic strict'],
+  ];
+  const samples = measure(eslintModes('').map(([mode]) => mode));
   console.log("\n1. ESLint plugin through ESLint's API (time of lintFiles; the plugin cannot tell this process will exit, so it checks its caches against the disk before each file, as in an editor)");
-  for (const [mode, label] of [
-    ['parse', 'parse-only ESLint'],
-    ['floor', '+ one no-op rule (any plugin)'],
-    ['cosmic', '+ cosmic recommended'],
-    ['strict', '+ cosmic strict'],
-  ])
-    console.log(line(label, samples[mode], 'ms').text);
+  for (const [mode, label] of eslintModes('')) console.log(line(label, samples[mode], 'ms').text);
   console.log(`cosmic / parse-only        ${ratio(samples, 'cosmic', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10)`);
   console.log(`no-op rule / parse-only    ${ratio(samples, 'floor', 'parse', 'ms').toFixed(3)}×   (ESLint's own cost of having any rule)`);
   console.log(`cosmic / no-op rule        ${ratio(samples, 'cosmic', 'floor', 'ms').toFixed(3)}×   (what cosmic's rules add)`);
   console.log(`strict / parse-only        ${ratio(samples, 'strict', 'parse', 'ms').toFixed(3)}×   (goal ≤ 1.10: the pattern rules' cost)`);
+  rulesTime(samples, '');
   // ESLint's command line: the process the plugin knows will exit, so its caches trust what they read.
-  const commandLine = measure(['cli-parse', 'cli-floor', 'cli-cosmic', 'cli-strict']);
+  const commandLine = measure(eslintModes('cli-').map(([mode]) => mode));
   console.log("\n1a. ESLint's command line, `eslint src` (whole processes, loading included; the plugin trusts its caches for the run)");
-  for (const [mode, label] of [
-    ['cli-parse', 'parse-only ESLint'],
-    ['cli-floor', '+ one no-op rule (any plugin)'],
-    ['cli-cosmic', '+ cosmic recommended'],
-    ['cli-strict', '+ cosmic strict'],
-  ])
-    console.log(line(label, commandLine[mode], 'processMs').text);
+  for (const [mode, label] of eslintModes('cli-')) console.log(line(label, commandLine[mode], 'processMs').text);
+  console.log(`no-op rule / parse-only    ${ratio(commandLine, 'cli-floor', 'cli-parse', 'processMs').toFixed(3)}×`);
   console.log(`cosmic / no-op rule        ${ratio(commandLine, 'cli-cosmic', 'cli-floor', 'processMs').toFixed(3)}×   (goal ≤ 1.05)`);
   console.log(`strict / parse-only        ${ratio(commandLine, 'cli-strict', 'cli-parse', 'processMs').toFixed(3)}×   (goal ≤ 1.10)`);
+  rulesTime(commandLine, 'cli-');
   // The same rules under oxlint's JS plugins: whole processes compared, loading included.
   const processes = measure(['cosmic', 'oxlint']);
   console.log('\n1b. The same rules, ESLint or oxlint (whole process, loading included)');
