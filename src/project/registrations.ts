@@ -65,7 +65,8 @@ export const isHandlerDecorator = (name: string | undefined): name is HandlerDec
  * agree.
  */
 export function mayRegister(text: string): boolean {
-  return /\bregister\b|\bMap\b|\b(?:CommandHandler|EventsHandler|QueryHandler)\b|\[[^\]]*\.\s*name[\s)]*\]/.test(text);
+  // The key's text is bounded: a text of many `[` and no `]` (a comment, a minified bundle) is scanned in linear time.
+  return /\bregister\b|\bMap\b|\b(?:CommandHandler|EventsHandler|QueryHandler)\b|\[[^\]]{0,200}?\.\s*name[\s)]*\]/.test(text);
 }
 
 /** The names a module declares or imports at its top level (a pattern's names too). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { estreeExtractions, typescriptExtractions } from './extractions.js';
+import { mayRegister } from '../../src/project/registrations.js';
 
 /**
  * The pattern rules read facts the ESLint rules take from ESTree and the audit from TypeScript's
@@ -161,4 +162,9 @@ it('reads each registration form on its own: the text prefilter lets every one t
     expect((fromEstree as { registrations: unknown[] }).registrations, form).toHaveLength(1);
     expect(typescriptExtractions(text, 'generated.ts'), form).toEqual(fromEstree);
   }
+});
+
+it('decides in linear time that a text of many `[` and no `]` registers nothing (a comment, a minified bundle)', () => {
+  expect(mayRegister(`// ${'['.repeat(400_000)}x.name`)).toBe(false);
+  expect(mayRegister(`const o = { [${' '.repeat(150)}Allocate.name]: allocate };`)).toBe(true);
 });
