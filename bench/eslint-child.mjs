@@ -1,6 +1,6 @@
 // One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
 // time since the process started (processMs: loading included), problems found and peak memory.
-//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|cli-parse|cli-floor|cli-cosmic|cli-strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
+//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|cli-parse|cli-loaded|cli-floor|cli-cosmic|cli-strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,6 +51,8 @@ async function eslintCommandLine() {
   const require = createRequire(import.meta.url);
   const configs = {
     'cli-parse': 'export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }];',
+    // Parse-only with the plugin loaded and named in the config, none of its rules on: what loading it costs.
+    'cli-loaded': 'export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { cosmic } }];',
     'cli-floor':
       'const empty = { rules: { noop: { meta: { schema: [] }, create: () => ({ Program() {} }) } } };\n' +
       'export default [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { empty }, rules: { "empty/noop": "error" } }];',
@@ -62,9 +64,13 @@ async function eslintCommandLine() {
   fs.writeFileSync(
     config,
     // Each config loads only what it uses: the parse-only and no-op configs do not pay for loading cosmic.
-    mode === 'cli-parse' || mode === 'cli-floor'
-      ? `import tsParser from ${url(require.resolve('@typescript-eslint/parser'))};\n${configs[mode]}\n`
-      : `import cosmic from ${url(path.join(here, '..', 'dist', 'src', 'index.js'))};\nimport { timedRules } from ${url(path.join(here, 'timed-rules.mjs'))};\n${configs[mode]}\n`,
+    [
+      ...(mode === 'cli-cosmic' || mode === 'cli-strict' ? [] : [`import tsParser from ${url(require.resolve('@typescript-eslint/parser'))};`]),
+      ...(mode === 'cli-parse' || mode === 'cli-floor' ? [] : [`import cosmic from ${url(path.join(here, '..', 'dist', 'src', 'index.js'))};`]),
+      ...(mode === 'cli-cosmic' || mode === 'cli-strict' ? [`import { timedRules } from ${url(path.join(here, 'timed-rules.mjs'))};`] : []),
+      configs[mode],
+      '',
+    ].join('\n'),
   );
   const binary = path.join(here, '..', 'node_modules', 'eslint', 'bin', 'eslint.js');
   const start = performance.now();
