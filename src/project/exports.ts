@@ -5,7 +5,7 @@ import { createMemo, dependOnContent } from '../config/watch.js';
 import type { Resolver } from './resolve.js';
 import type { DeclaredKind } from './runtime.js';
 import { exceedsNesting } from './nesting.js';
-import { typescript } from './typescript.js';
+import { parseOptions, typescript } from './typescript.js';
 
 type Kind = 'value' | 'type';
 
@@ -130,7 +130,7 @@ function readExportMap(ts: typeof TS, file: string, parsed: TS.SourceFile | unde
     // Nested past the audit's limit: it declares nothing we can tell (the audit reports the file).
     if (exceedsNesting(ts, text, file) !== undefined) return map;
     try {
-      source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+      source = ts.createSourceFile(file, text, parseOptions(ts), false);
     } catch (error) {
       // Nested deeper than the parser's stack: the audit reports the file itself; here it declares
       // nothing we can tell, so a name imported from it counts as a value (a runtime dependency).

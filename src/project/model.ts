@@ -16,7 +16,7 @@ import type { Construction, ResolvedImport } from './imports.js';
 import { constructionsOfSourceFile, firstParseError, importRecordsOfSourceFile } from './imports-typescript.js';
 import { resolveImports, type Project } from './project.js';
 import { exceedsNesting, MAX_NESTING } from './nesting.js';
-import { typescript } from './typescript.js';
+import { parseOptions, typescript } from './typescript.js';
 import { contentHash, type CachedFile, type FactCache } from './fact-cache.js';
 import { readEmit, readTarget, startResolution, storeEmit, storeTarget } from './resolution-cache.js';
 import { resolutionForm } from './resolve.js';
@@ -96,7 +96,7 @@ function readText(file: string): string {
 }
 
 function parse(ts: typeof TS, file: string, text: string): TS.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKind(ts, file));
+  return ts.createSourceFile(file, text, parseOptions(ts), false, scriptKind(ts, file));
 }
 
 /** A file parsed again for a fact nobody said it would need; the file parsed a moment ago, so it parses now (its text, if it changed meanwhile, is what it says now). */

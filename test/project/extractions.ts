@@ -10,7 +10,7 @@ import { mutableMembersOfProgram } from '../../src/project/members.js';
 import { mutableMembersOfSourceFile } from '../../src/project/members-typescript.js';
 import { registrationsOfProgram } from '../../src/project/registrations.js';
 import { registrationsOfSourceFile } from '../../src/project/registrations-typescript.js';
-import { typescript } from '../../src/project/typescript.js';
+import { parseOptions, typescript } from '../../src/project/typescript.js';
 import { writesOfProgram } from '../../src/project/writes.js';
 import { writesOfSourceFile } from '../../src/project/writes-typescript.js';
 
@@ -74,7 +74,7 @@ export function estreeExtractions(text: string, file: string): Extractions | { f
 /** The same extractions from TypeScript's tree. */
 export function typescriptExtractions(text: string, file: string): Extractions {
   const ts = typescript();
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(file, text, parseOptions(ts), false, ts.ScriptKind.TS);
   return {
     records: importRecordsOfSourceFile(source),
     constructions: constructionsOfSourceFile(source),
