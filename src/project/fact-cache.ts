@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareText } from '../config/order.js';
 import type { ImportRecord } from './imports.js';
 import type { FactName } from './model.js';
 import type { ExportMapData } from './exports.js';
@@ -141,7 +142,7 @@ function cacheOf(entries: ReadonlyMap<string, CachedFile>, version: CacheVersion
         tool: version.tool,
         typescript: version.typescript,
         ...(kept ? { resolution: kept } : {}),
-        files: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+        files: Object.fromEntries([...used].sort(([a], [b]) => compareText(a, b))),
       })}\n`,
     get changed() {
       return stored || used.size !== entries.size;

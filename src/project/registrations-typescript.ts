@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { rangeOf, skipParentheses, walkInOrder } from './imports-typescript.js';
 import { lastName } from './exports.js';
-import { bound, mayRegister, COMPUTED_KEY, COMPUTED_MESSAGE, isHandlerDecorator, MAP_FROM_EXPRESSION, UNBOUND, UNREADABLE_ENTRY, type HandlerDecorator, type Registration } from './registrations.js';
+import { mayRegister, readMessage, COMPUTED_KEY, COMPUTED_MESSAGE, isHandlerDecorator, MAP_FROM_EXPRESSION, UNREADABLE_ENTRY, type HandlerDecorator, type Registration } from './registrations.js';
 import { typescript } from './typescript.js';
 
 function reference(ts: typeof TS, argument: TS.Expression | undefined): NonNullable<Registration['message']> | undefined {
@@ -50,12 +50,11 @@ export function registrationsOfSourceFile(source: TS.SourceFile): Registration[]
   const unreadable = (via: Registration['via'], node: TS.Node, why: string) =>
     found.push({ via, decorator: undefined, message: undefined, unreadable: why, handler: undefined, range: rangeOf(source, ts.isParenthesizedExpression(node) ? skipParentheses(ts, node) : node) });
   const add = (via: Registration['via'], node: TS.Expression, handler: TS.Node | undefined, computed: string, decorator?: HandlerDecorator, handlerName?: string) => {
-    const message = reference(ts, node);
     const named = handler && ts.isExpression(handler) ? skipParentheses(ts, handler) : undefined;
     found.push({
       via,
       decorator,
-      ...(!message ? { message: undefined, unreadable: computed } : bound(message, topLevel) ? { message } : { message: undefined, unreadable: UNBOUND }),
+      ...readMessage(reference(ts, node), topLevel, computed),
       handler: handlerName ?? (named && ts.isIdentifier(named) ? named.text : undefined),
       range: rangeOf(source, skipParentheses(ts, node)),
     });

@@ -36,9 +36,14 @@ export const UNREADABLE_ENTRY = 'an entry that is not a [message, handler] pair 
 export const COMPUTED_KEY = 'a key computed from something other than a class name (`[Allocate.name]`)';
 export const COMPUTED_MESSAGE = 'a message computed at run time, not named by its class';
 
-/** Whether a registration's message, read, is bound at the file's top level (imported or declared there); else it is unreadable. */
-export function bound(message: NonNullable<Registration['message']>, topLevel: ReadonlySet<string>): boolean {
-  return topLevel.has(message.name);
+/**
+ * A registration's message as read (`reference`: the class it names, if it names one), or why it
+ * cannot be read: computed at run time, or held in a name the file's top level does not bind (a
+ * loop variable, a parameter). Both trees' extractors decide it here.
+ */
+export function readMessage(reference: Registration['message'], topLevel: ReadonlySet<string>, computed: string): Pick<Registration, 'message' | 'unreadable'> {
+  if (!reference) return { message: undefined, unreadable: computed };
+  return topLevel.has(reference.name) ? { message: reference } : { message: undefined, unreadable: UNBOUND };
 }
 
 function reference(node: TSESTree.Node | null | undefined): Registration['message'] | undefined {
@@ -95,13 +100,6 @@ function topLevelNames(program: TSESTree.Program): Set<string> {
   return names;
 }
 
-/** A message named as the registration reads it, or why it cannot be read. */
-function readMessage(node: TSESTree.Node, topLevel: ReadonlySet<string>, computed: string): Pick<Registration, 'message' | 'unreadable'> {
-  const message = reference(node);
-  if (!message) return { message: undefined, unreadable: computed };
-  return bound(message, topLevel) ? { message } : { message: undefined, unreadable: UNBOUND };
-}
-
 /** `X.name` or `a.X.name`: the class a handler object's computed key names. */
 function nameOf(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type !== 'MemberExpression' || node.computed || node.optional || node.property.type !== 'Identifier' || node.property.name !== 'name') return undefined;
@@ -119,7 +117,7 @@ export function registrationsOfProgram(program: TSESTree.Program, visitorKeys: R
     found.push({
       via,
       decorator,
-      ...readMessage(node, topLevel, computed),
+      ...readMessage(reference(node), topLevel, computed),
       handler: handlerName ?? (handler?.type === 'Identifier' ? handler.name : undefined),
       range: rangeOf(node),
     });

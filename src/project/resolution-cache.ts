@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { compareText } from '../config/order.js';
 import { relativePosix } from '../config/paths.js';
 import type { ObservedRead, ReadKind } from '../config/watch.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -43,30 +44,24 @@ function installRecords(modules: string): string {
   }).join(',');
 }
 
+/** A path that could not be read, by why (`!EACCES`): never equal to what it holds when it can be. */
+function unreadable(error: unknown): string {
+  return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+}
+
 /** What a path holds now, for what was asked of it: whether it exists and as what, where it really is, a file's content hash, a folder's sorted names; `-` for nothing. */
 export function signature(file: string, kind: ReadKind, root: string): string {
-  let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(file, { throwIfNoEntry: false });
-  } catch (error) {
-    return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
-  }
-  if (!stat) return '-';
-  if (kind === 'exists') return stat.isDirectory() ? 'd' : stat.isFile() ? 'f' : 'o';
-  if (kind === 'real') {
-    try {
-      return `r:${relativePosix(root, fs.realpathSync(file))}`;
-    } catch (error) {
-      return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
-    }
-  }
-  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return '-';
+    if (kind === 'exists') return stat.isDirectory() ? 'd' : stat.isFile() ? 'f' : 'o';
+    if (kind === 'real') return `r:${relativePosix(root, fs.realpathSync(file))}`;
     if (!stat.isDirectory()) return `f:${sha1(fs.readFileSync(file))}`;
     const names = fs.readdirSync(file).sort().join('\n');
     const modules = path.basename(file) === 'node_modules' ? file : path.basename(path.dirname(file)) === 'node_modules' ? path.dirname(file) : undefined;
     return `d:${sha1(modules ? `${names}\n${installRecords(modules)}` : names)}`;
   } catch (error) {
-    return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    return unreadable(error);
   }
 }
 
@@ -124,7 +119,7 @@ export function startResolution(config: ResolvedConfig, resolver: Resolver, stor
         const key = dependencyKey(kind, relativePosix(config.root, file));
         if (!(key in deps)) deps[key] = signature(file, kind, config.root);
       }
-      const sorted = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      const sorted = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => compareText(a, b)));
       const kept = valid ? stored!.diagnostics : (diagnostics ?? []).map((diagnostic) => ({ file: relativePosix(config.root, diagnostic.file), message: diagnostic.message }));
       return { key, deps: sorted, diagnostics: kept };
     },

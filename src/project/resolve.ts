@@ -27,8 +27,6 @@ export interface Resolver {
   resolve(specifier: string, containingFile: string, form?: 'require' | 'import'): ResolvedTarget;
   /** Problems met while reading tsconfig files (resolution then goes on without their options). */
   readonly diagnostics: readonly ResolverDiagnostic[];
-  /** The compiler options that govern a file (its tsconfig's), which also decide what its emit keeps. */
-  compilerOptions(file: string): TS.CompilerOptions;
   /** What a file's emit keeps, by its compiler options (or as seeded). */
   emitOptions(file: string): EmitOptions;
   /**
@@ -367,7 +365,6 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     seedDiagnostics(diagnostics) {
       seededDiagnostics = diagnostics;
     },
-    compilerOptions: (file) => setupFor(file).options,
     emitOptions(file) {
       const known = seededEmit.get(file);
       if (known) return known;
