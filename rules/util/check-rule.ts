@@ -14,6 +14,7 @@ import { classesOfProgram } from '../../src/project/classes.js';
 import { registrationsOfProgram } from '../../src/project/registrations.js';
 import { beginLint } from '../../src/config/watch.js';
 import { isOneShotLinter } from '../../src/config/one-shot-linter.js';
+import { currentFileMemo } from '../../src/project/current-file.js';
 
 /**
  * One cache for every cosmic rule in the process: config, classification and resolution are
@@ -27,10 +28,10 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type SourceCode = Context['sourceCode'];
 
 /** A file's resolved imports, computed by the first cosmic rule that asks and shared by the rest. */
-const factsBySource = new WeakMap<SourceCode, { project: Project; facts: FileFacts }>();
+const factsBySource = currentFileMemo<SourceCode, { project: Project; facts: FileFacts }>();
 
 /** The project of each lint (every cosmic rule asks for the same file in a row): a new lint checks the caches again. */
-const projectBySource = new WeakMap<SourceCode, { settings: unknown; project: Project }>();
+const projectBySource = currentFileMemo<SourceCode, { settings: unknown; project: Project }>();
 
 /** The project the linted file belongs to, from `settings.cosmic`, a config file, or detection. */
 export function projectOf(context: Context): Project {
