@@ -1,20 +1,43 @@
 // One cold run of one tool in its own process, printing JSON: the time of the work itself (ms), the
 // time since the process started (processMs: loading included), problems found and peak memory.
-//   node bench/eslint-child.mjs <project> parse|floor|cosmic|strict|cli-parse|cli-loaded|cli-floor|cli-cosmic|cli-strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
+//   node bench/eslint-child.mjs <project> parse|bare|floor|cosmic|strict|cli-parse|cli-loaded|cli-floor|cli-cosmic|cli-strict|oxlint|audit|audit-strict|audit-contexts|audit-contexts-broken|depcruise [depcruise-config.cjs]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { timedRules } from './timed-rules.mjs';
 
 const [projectArgument, mode, depcruiseConfig] = process.argv.slice(2);
 const project = path.resolve(projectArgument);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** Milliseconds V8 spent collecting garbage since `start()`, from Node's `gc` performance entries. */
+function gcTimer() {
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    start: () => {
+      total = 0;
+    },
+    stop: () => {
+      for (const entry of observer.takeRecords()) total += entry.duration;
+      observer.disconnect();
+      return total;
+    },
+  };
+}
+
 async function eslint() {
-  const { ESLint } = await import('eslint');
+  // COSMIC_BENCH_PATCH=1: ESLint with the FileContext experiment of bench/eslint-file-context-patch.mjs.
+  if (process.env.COSMIC_BENCH_PATCH === '1') await import('./eslint-file-context-patch.mjs');
+  // COSMIC_BENCH_ESLINT=eslint9 measures the ESLint 9 line (installed as the alias `eslint9`).
+  const { ESLint } = await import(process.env.COSMIC_BENCH_ESLINT ?? 'eslint');
   const { default: tsParser } = await import('@typescript-eslint/parser');
   const { default: cosmic } = await import('../dist/src/index.js');
   const parseOnly = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }];
@@ -26,12 +49,17 @@ async function eslint() {
     strict: [timed.config('strict')],
     // One rule that does nothing: what any plugin costs before it does any work.
     floor: [{ ...parseOnly[0], plugins: { empty }, rules: { 'empty/noop': 'error' } }],
+    // One rule with no listener at all: ESLint never calls it after `create`.
+    bare: [{ ...parseOnly[0], plugins: { bare: { rules: { none: { meta: { schema: [] }, create: () => ({}) } } } }, rules: { 'bare/none': 'error' } }],
   };
   const linter = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: configs[mode] });
+  const gc = gcTimer();
   const start = performance.now();
+  gc.start();
   const results = await linter.lintFiles(['src']);
   return {
     ms: performance.now() - start,
+    gcMs: gc.stop(),
     rulesMs: timed.elapsed(),
     problems: results.reduce((total, result) => total + result.messages.length, 0),
     fatal: results.reduce((total, result) => total + result.fatalErrorCount, 0),
