@@ -61,7 +61,11 @@ for (const line of lines) {
     const ratio = median(sample.map((entry, index) => entry.ms / base[index].ms));
     const gcRatio = median(sample.map((entry, index) => entry.gcMs / base[index].gcMs));
     console.log(
-      `${mode.padEnd(8)} ${median(sample.map((entry) => entry.ms)).toFixed(0).padStart(12)} ms ${median(sample.map((entry) => entry.gcMs)).toFixed(0).padStart(6)} ms   ${ratio.toFixed(3).padStart(10)}×              ${gcRatio.toFixed(2)}×`,
+      `${mode.padEnd(8)} ${median(sample.map((entry) => entry.ms))
+        .toFixed(0)
+        .padStart(12)} ms ${median(sample.map((entry) => entry.gcMs))
+        .toFixed(0)
+        .padStart(6)} ms   ${ratio.toFixed(3).padStart(10)}×              ${gcRatio.toFixed(2)}×`,
     );
   }
 }

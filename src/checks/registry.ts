@@ -24,7 +24,6 @@ import { checkUnresolvedImports, NO_UNRESOLVED_IMPORTS, noUnresolvedImportsMessa
 import { checkUnitOfWorkBoundary, UNIT_OF_WORK_BOUNDARY, unitOfWorkBoundaryAppliesTo, unitOfWorkBoundaryMessages } from './unit-of-work-boundary.js';
 import { checkOneHandlerPerCommand, ONE_HANDLER_PER_COMMAND, oneHandlerPerCommandMessages } from './one-handler-per-command.js';
 import { NO_LAYER_CYCLES, NO_TRANSITIVE_VIOLATION, noLayerCyclesMessages, noTransitiveViolationMessages } from './graph.js';
-import { currentFileMemo } from '../project/current-file.js';
 
 /** Where every rule's documentation lives; ESLint's `meta.docs.url`, SARIF's `helpUri`. */
 export const DOCS_BASE_URL = 'https://github.com/cosmic-lint/cosmic-lint/blob/main/docs/rules/';
@@ -271,7 +270,7 @@ export function isOn(project: Project, ruleId: string): boolean {
 }
 
 /** Each check runs once per file even when several rules ask for its findings (precedence asks twice). */
-const findingsCache = currentFileMemo<FileFacts, Map<string, Finding[]>>();
+const findingsCache = new WeakMap<FileFacts, Map<string, Finding[]>>();
 
 function findingsOf(ruleId: string, project: Project, facts: FileFacts): Finding[] {
   let byRule = findingsCache.get(facts);
