@@ -5,41 +5,86 @@ import type * as TS from 'typescript';
 const KNOWN_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.mjs', '.mts', '.cjs', '.cts', '.ts', '.js', '.tsx', '.jsx', '.json'];
 
 /**
- * The file TypeScript's module resolution gives a relative specifier, when that is the first file
- * it would try and the file exists; otherwise undefined, and TypeScript is asked. Most imports of a
- * project are relative and name a `.ts` file that exists, and TypeScript's resolver spends most of
- * its time on machinery these never reach (caches per folder, package scopes, conditions).
+ * The file TypeScript's module resolution gives a relative specifier, or one a `paths` alias maps,
+ * when that is the first file it would try and the file exists; otherwise undefined, and
+ * TypeScript is asked. Most imports of a project are relative or aliased and name a `.ts` file
+ * that exists, and TypeScript's resolver spends most of its time on machinery these never reach
+ * (caches per folder, package scopes, conditions, pattern parsing).
  *
- * Only these specifiers are answered, in the order TypeScript tries candidates
- * (`nodeLoadModuleByRelativeName` → `loadModuleFromFile` → `tryAddingExtensions`):
- * - `./x.js` under `node10`, `node16`, `nodenext` or `bundler`: `x.ts` comes first, in CommonJS and
- *   in ESM mode alike;
- * - `./x`, except in ESM mode (`esm`: the resolution mode asked for is ESM, under `node16` or
+ * The path is the specifier from the importer's folder, or an alias's first substitution from
+ * `baseUrl` (or the tsconfig's folder). It is then answered in the order TypeScript tries
+ * candidates (`nodeLoadModuleByRelativeName` → `loadModuleFromFile` → `tryAddingExtensions`):
+ * - `x.js` under `node10`, `node16`, `nodenext` or `bundler`: `x.ts` comes first, in CommonJS and in
+ *   ESM mode alike;
+ * - `x`, except in ESM mode (`esm`: the resolution mode asked for is ESM, under `node16` or
  *   `nodenext`), where TypeScript adds no extension: `x.ts`;
- * - `./x.y` with an extension TypeScript does not know, except in ESM mode: `x.d.y.ts` first (an
+ * - `x.y` with an extension TypeScript does not know, except in ESM mode: `x.d.y.ts` first (an
  *   arbitrary extension's declaration file), then `x.y.ts`.
- * Never answered: `rootDirs` or `moduleSuffixes` (they change the candidates), a path through a
- * `node_modules` folder (an external library, resolved with its package), a specifier naming a
- * folder, holding a backslash, or a known extension other than `.js`. test/project/relative.test.ts
- * holds every answer to TypeScript's own on generated layouts.
+ *
+ * Never answered:
+ * - `rootDirs` or `moduleSuffixes` (they change the candidates);
+ * - a path through a `node_modules` folder (an external library, resolved with its package);
+ * - a path naming a folder, holding a backslash, or a known extension other than `.js`;
+ * - a substitution with an extension of its own.
+ *
+ * test/project/relative.test.ts holds every answer to TypeScript's own on generated layouts.
  */
-export function relativeTarget(ts: typeof TS, specifier: string, containingFile: string, options: TS.CompilerOptions, esm: boolean, fileExists: (file: string) => boolean): string | undefined {
-  if (!(specifier.startsWith('./') || specifier.startsWith('../')) || specifier.includes('\\')) return undefined;
-  if (options.rootDirs?.length || options.moduleSuffixes?.length) return undefined;
-  // The kind the options imply when they name none (from \`module\`), as the compiler computes it;
+export function quickTarget(ts: typeof TS, specifier: string, containingFile: string, options: TS.CompilerOptions, esm: boolean, fileExists: (file: string) => boolean): string | undefined {
+  if (specifier.includes('\\') || options.rootDirs?.length || options.moduleSuffixes?.length) return undefined;
+  // The kind the options imply when they name none (from `module`), as the compiler computes it;
   // not in the public typings, so a TypeScript without it is simply asked.
   const kindOf = (ts as unknown as { getEmitModuleResolutionKind?: (options: TS.CompilerOptions) => TS.ModuleResolutionKind }).getEmitModuleResolutionKind;
   if (!kindOf) return undefined;
   const kind = kindOf(options);
   const node = kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext;
   if (!node && kind !== ts.ModuleResolutionKind.Node10 && kind !== ts.ModuleResolutionKind.Bundler) return undefined;
-  // Only `node16` and `nodenext` in ESM mode leave a specifier without an extension unresolved.
-  const addsExtensions = !(node && esm);
-  const base = specifier.slice(specifier.lastIndexOf('/') + 1);
+  const relative = specifier.startsWith('./') || specifier.startsWith('../');
+  const mapped = relative ? `${path.dirname(containingFile)}/${specifier}` : aliased(specifier, options);
+  if (mapped === undefined || mapped.split(/[\\/]/).includes('node_modules')) return undefined;
+  // Only `node16` and `nodenext` in ESM mode leave a path without an extension unresolved.
+  return firstCandidate(mapped, !(node && esm), fileExists);
+}
+
+/**
+ * The path a `paths` alias maps a bare specifier to with its first substitution, as TypeScript
+ * picks the alias (`matchPatternOrExact`): an exact key, else the pattern with the longest prefix
+ * before its `*` (the first of equals). Undefined when none matches, or when the substitution
+ * names a file with an extension (TypeScript then tries it as it is).
+ */
+function aliased(specifier: string, options: TS.CompilerOptions): string | undefined {
+  const { paths } = options;
+  if (!paths || specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+  const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath;
+  if (base === undefined) return undefined;
+  let key: string | undefined = Object.hasOwn(paths, specifier) && !specifier.includes('*') ? specifier : undefined;
+  let star = '';
+  if (key === undefined) {
+    let longest = -1;
+    for (const pattern of Object.keys(paths)) {
+      const at = pattern.indexOf('*');
+      if (at < 0 || pattern.indexOf('*', at + 1) >= 0) continue;
+      const prefix = pattern.slice(0, at);
+      const suffix = pattern.slice(at + 1);
+      if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && prefix.length > longest) {
+        longest = prefix.length;
+        key = pattern;
+        star = specifier.slice(prefix.length, specifier.length - suffix.length);
+      }
+    }
+  }
+  const substitution = key === undefined ? undefined : paths[key]?.[0];
+  if (substitution === undefined || substitution.includes('\\') || /\.(?:d\.[cm]?ts|[cm]?[jt]sx?|json)$/.test(substitution)) return undefined;
+  // As TypeScript substitutes (`replaceFirstStar`): a string replacement, so `$&` in the specifier means what it does to String#replace.
+  const substituted = key!.includes('*') ? substitution.replace('*', star) : substitution;
+  // Kept as written (a trailing `/` names a folder); TypeScript takes an absolute substitution as it is.
+  return path.isAbsolute(substituted) ? substituted : `${base}/${substituted}`;
+}
+
+/** The first file TypeScript tries for `mapped` (a path, not yet normalized), if it exists. */
+function firstCandidate(mapped: string, addsExtensions: boolean, fileExists: (file: string) => boolean): string | undefined {
+  const base = mapped.slice(mapped.lastIndexOf('/') + 1);
   if (base === '' || base === '.' || base === '..') return undefined;
-  const directory = path.dirname(containingFile);
-  if (`${directory}/${specifier}`.split(/[\\/]/).includes('node_modules')) return undefined;
-  const candidate = path.resolve(directory, specifier);
+  const candidate = path.resolve(mapped);
   if (base.endsWith('.js') && base !== '.js') {
     const first = `${candidate.slice(0, -'.js'.length)}.ts`;
     return fileExists(first) ? first : undefined;

@@ -9,7 +9,7 @@ import type { ImportRecord } from './imports.js';
 import { emitOptionsOf, type EmitOptions } from './runtime.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 import { findWorkspace, packageFolderOf, type Workspace } from '../config/workspaces.js';
-import { relativeTarget } from './relative.js';
+import { quickTarget } from './relative.js';
 
 /** The form a record is resolved in (`require` for `require()` and `import x = require()`). */
 export function resolutionForm(record: Pick<ImportRecord, 'form'>): 'require' | 'import' {
@@ -274,7 +274,7 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     const setup = setupFor(containingFile);
     const mode = form === 'require' ? ts.ModuleKind.CommonJS : undefined;
     // Most imports are relative and name a file that exists: answered as TypeScript would, without it.
-    const quick = relativeTarget(ts, specifier, containingFile, setup.options, false, (file) => host.fileExists(file));
+    const quick = quickTarget(ts, specifier, containingFile, setup.options, false, (file) => host.fileExists(file));
     if (quick) return { type: 'file', path: quick };
     // TypeScript's own cache would answer from what it saw before a file appeared or went; a
     // watching resolver checks its answers instead (see config/watch.ts).

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { relativeTarget } from '../../src/project/relative.js';
+import { quickTarget } from '../../src/project/relative.js';
 import { typescript } from '../../src/project/typescript.js';
 
 const ts = typescript();
@@ -47,6 +47,7 @@ const files: Record<string, string> = {
   'src/esm/main.ts': '',
   'src/ios/h.ios.ts': '',
   'src/ios/h.ts': '',
+  'src/$&.ts': '',
   'other/r.ts': '',
 };
 for (const [file, text] of Object.entries(files)) {
@@ -103,9 +104,45 @@ const specifiers = [
   './ios/h.js',
   './ios/h',
   './a.js?x',
+  '@app/a',
+  '@app/a.js',
+  '@app/user.service',
+  '@app/dir',
+  '@app/dir/index',
+  '@app/twin',
+  '@app/deep/r',
+  '@app/deep/r.js',
+  '@app/missing',
+  '@app/e.mjs',
+  '@app/y.js',
+  '@app/',
+  '@app/esm/m',
+  '@exact',
+  '@multi/a',
+  '@ext/a',
+  '@nm/pkg/index',
+  '@abs/a',
+  '@dir/dir',
+  'tail-a-x',
+  '@dollar/$&',
+  'a',
+  'fs',
+  'user.service',
   '.\\a.js',
 ];
 const importers = ['src/main.ts', 'src/main.mts', 'src/main.cts', 'src/esm/main.ts', 'src/ios/main.ts'];
+const paths = {
+  '@app/*': ['src/*'],
+  '@app/deep/*': ['other/*'],
+  '@exact': ['src/a'],
+  '@multi/*': ['nope/*', 'src/*'],
+  '@ext/*': ['src/*.ts'],
+  '@nm/*': ['src/node_modules/*'],
+  '@dollar/*': ['src/*'],
+  '@abs/*': [`${root}/src/*`],
+  '@dir/*': ['src/*/'],
+  'tail-*-x': ['src/*'],
+};
 const optionSets: Array<[string, TS.CompilerOptions]> = [
   ['node10', { moduleResolution: ts.ModuleResolutionKind.Node10 }],
   ['module commonjs (node10 implied)', { module: ts.ModuleKind.CommonJS }],
@@ -118,9 +155,13 @@ const optionSets: Array<[string, TS.CompilerOptions]> = [
   ['node10 with rootDirs', { moduleResolution: ts.ModuleResolutionKind.Node10, rootDirs: [path.join(root, 'src'), path.join(root, 'other')] }],
   ['node10 with moduleSuffixes', { moduleResolution: ts.ModuleResolutionKind.Node10, moduleSuffixes: ['.ios', ''] }],
   ['bundler with arbitrary extensions', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowArbitraryExtensions: true }],
+  ['bundler, paths from baseUrl', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, baseUrl: root, paths }],
+  // What a tsconfig with paths and no baseUrl gives: paths from the tsconfig's folder.
+  ['nodenext, paths from the tsconfig folder', { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, paths, pathsBasePath: root } as TS.CompilerOptions],
+  ['node10, a catch-all alias', { moduleResolution: ts.ModuleResolutionKind.Node10, baseUrl: path.join(root, 'src'), paths: { '*': ['*', '../other/*'] } }],
 ];
 
-describe('relativeTarget', () => {
+describe('quickTarget', () => {
   for (const allowJs of [true, false]) {
     for (const [label, base] of optionSets) {
       it(`answers as TypeScript does, or not at all: ${label}${allowJs ? ', allowJs' : ''}`, () => {
@@ -130,7 +171,7 @@ describe('relativeTarget', () => {
           const containingFile = path.join(root, importer);
           for (const specifier of specifiers) {
             for (const mode of [undefined, ts.ModuleKind.CommonJS, ts.ModuleKind.ESNext] as const) {
-              const quick = relativeTarget(ts, specifier, containingFile, options, mode === ts.ModuleKind.ESNext, ts.sys.fileExists);
+              const quick = quickTarget(ts, specifier, containingFile, options, mode === ts.ModuleKind.ESNext, ts.sys.fileExists);
               if (quick === undefined) continue;
               const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, options, ts.sys, undefined, undefined, mode);
               expect({ importer, specifier, mode, target: resolvedModule && !resolvedModule.isExternalLibraryImport ? path.resolve(resolvedModule.resolvedFileName) : resolvedModule }).toEqual({
@@ -148,6 +189,8 @@ describe('relativeTarget', () => {
           expect(answered).toEqual([]);
         } else {
           expect(answered).toEqual(expect.arrayContaining(['src/main.ts ./a.js cjs', 'src/main.ts ./a cjs', 'src/main.ts ./user.service cjs', 'src/main.ts ./twin cjs']));
+          if (label.includes('paths')) expect(answered).toEqual(expect.arrayContaining(['src/main.ts @app/a cjs', 'src/main.ts @app/deep/r cjs', 'src/main.ts @exact cjs', 'src/main.ts @abs/a cjs']));
+          if (label.includes('catch-all')) expect(answered).toEqual(expect.arrayContaining(['src/main.ts a cjs', 'src/main.ts user.service cjs']));
           // In ESM mode node16 and nodenext add no extension: nothing without one is answered.
           const esmWithoutExtension = answered.filter((entry) => entry.endsWith(' esm') && !entry.includes('.js '));
           if (label.includes('node16') || label.includes('nodenext')) expect(esmWithoutExtension).toEqual([]);
