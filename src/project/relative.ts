@@ -17,7 +17,8 @@ const KNOWN_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.mjs', '.mts', '.cjs', '
  * - `x.js` under `node10`, `node16`, `nodenext` or `bundler`: `x.ts` comes first, in CommonJS and in
  *   ESM mode alike;
  * - `x`, except in ESM mode (`esm`: the resolution mode asked for is ESM, under `node16` or
- *   `nodenext`), where TypeScript adds no extension: `x.ts`;
+ *   `nodenext`), where TypeScript adds no extension: `x.ts`, or else `x/index.ts` when no other file
+ *   candidate exists and `x/package.json` does not;
  * - `x.y` with an extension TypeScript does not know, except in ESM mode: `x.d.y.ts` first (an
  *   arbitrary extension's declaration file), then `x.y.ts`.
  *
@@ -41,8 +42,12 @@ export function quickTarget(ts: typeof TS, specifier: string, containingFile: st
   const relative = specifier.startsWith('./') || specifier.startsWith('../');
   const mapped = relative ? `${path.dirname(containingFile)}/${specifier}` : aliased(specifier, options);
   if (mapped === undefined || mapped.split(/[\\/]/).includes('node_modules')) return undefined;
-  // Only `node16` and `nodenext` in ESM mode leave a path without an extension unresolved.
-  return firstCandidate(mapped, !(node && esm), fileExists);
+  // Only `node16` and `nodenext` in ESM mode leave a path without an extension unresolved. A
+  // folder comes after every file candidate with a TypeScript extension, and under all but
+  // `node10` after those with a JavaScript one too (node10 tries JavaScript in a second pass).
+  // (JavaScript files are candidates whether or not `allowJs` is on: it only decides whether the program takes them in.)
+  const beforeFolder = ['.ts', '.tsx', '.d.ts', ...(kind !== ts.ModuleResolutionKind.Node10 ? ['.js', '.jsx'] : [])];
+  return firstCandidate(mapped, node && esm ? undefined : beforeFolder, fileExists);
 }
 
 /**
@@ -80,8 +85,14 @@ function aliased(specifier: string, options: TS.CompilerOptions): string | undef
   return path.isAbsolute(substituted) ? substituted : `${base}/${substituted}`;
 }
 
-/** The first file TypeScript tries for `mapped` (a path, not yet normalized), if it exists. */
-function firstCandidate(mapped: string, addsExtensions: boolean, fileExists: (file: string) => boolean): string | undefined {
+/**
+ * The file TypeScript settles on for `mapped` (a path, not yet normalized), when it is the first
+ * candidate that exists, or for a path without any extension, the folder's `index.ts` when none of
+ * the file candidates before the folder exists and the folder has no package.json. `beforeFolder`:
+ * the extensions TypeScript adds before it looks at a folder; undefined in ESM mode, where it adds
+ * none.
+ */
+function firstCandidate(mapped: string, beforeFolder: readonly string[] | undefined, fileExists: (file: string) => boolean): string | undefined {
   const base = mapped.slice(mapped.lastIndexOf('/') + 1);
   if (base === '' || base === '.' || base === '..') return undefined;
   const candidate = path.resolve(mapped);
@@ -89,8 +100,13 @@ function firstCandidate(mapped: string, addsExtensions: boolean, fileExists: (fi
     const first = `${candidate.slice(0, -'.js'.length)}.ts`;
     return fileExists(first) ? first : undefined;
   }
-  if (!addsExtensions) return undefined;
-  if (!base.includes('.')) return fileExists(`${candidate}.ts`) ? `${candidate}.ts` : undefined;
+  if (!beforeFolder) return undefined;
+  if (!base.includes('.')) {
+    if (fileExists(`${candidate}.ts`)) return `${candidate}.ts`;
+    if (beforeFolder.some((extension) => fileExists(`${candidate}${extension}`)) || fileExists(path.join(candidate, 'package.json'))) return undefined;
+    const index = path.join(candidate, 'index.ts');
+    return fileExists(index) ? index : undefined;
+  }
   if (KNOWN_EXTENSIONS.some((extension) => base.endsWith(extension))) return undefined;
   const extension = base.slice(base.lastIndexOf('.'));
   if (fileExists(`${candidate.slice(0, -extension.length)}.d${extension}.ts`)) return undefined;

@@ -48,6 +48,18 @@ const files: Record<string, string> = {
   'src/ios/h.ios.ts': '',
   'src/ios/h.ts': '',
   'src/$&.ts': '',
+  'src/pj/package.json': '{ "types": "other.d.ts" }',
+  'src/pj/index.ts': '',
+  'src/pj/other.d.ts': '',
+  'src/jsfirst.js': '',
+  'src/jsfirst/index.ts': '',
+  'src/jsxfirst.jsx': '',
+  'src/jsxfirst/index.ts': '',
+  'src/dtsfirst.d.ts': '',
+  'src/dtsfirst/index.ts': '',
+  'src/tsxonly/index.tsx': '',
+  'src/dtsonly/index.d.ts': '',
+  'src/deep/er/index.ts': '',
   'other/r.ts': '',
 };
 for (const [file, text] of Object.entries(files)) {
@@ -104,6 +116,17 @@ const specifiers = [
   './ios/h.js',
   './ios/h',
   './a.js?x',
+  './pj',
+  './jsfirst',
+  './jsxfirst',
+  './dtsfirst',
+  './tsxonly',
+  './dtsonly',
+  './deep/er',
+  './deep',
+  '@app/dir',
+  '@app/pj',
+  '@app/jsfirst',
   '@app/a',
   '@app/a.js',
   '@app/user.service',
@@ -188,7 +211,9 @@ describe('quickTarget', () => {
         if (label.startsWith('node10 with') || label.includes('classic')) {
           expect(answered).toEqual([]);
         } else {
-          expect(answered).toEqual(expect.arrayContaining(['src/main.ts ./a.js cjs', 'src/main.ts ./a cjs', 'src/main.ts ./user.service cjs', 'src/main.ts ./twin cjs']));
+          expect(answered).toEqual(
+            expect.arrayContaining(['src/main.ts ./a.js cjs', 'src/main.ts ./a cjs', 'src/main.ts ./user.service cjs', 'src/main.ts ./twin cjs', 'src/main.ts ./dir cjs', 'src/main.ts ./deep/er cjs']),
+          );
           if (label.includes('paths')) expect(answered).toEqual(expect.arrayContaining(['src/main.ts @app/a cjs', 'src/main.ts @app/deep/r cjs', 'src/main.ts @exact cjs', 'src/main.ts @abs/a cjs']));
           if (label.includes('catch-all')) expect(answered).toEqual(expect.arrayContaining(['src/main.ts a cjs', 'src/main.ts user.service cjs']));
           // In ESM mode node16 and nodenext add no extension: nothing without one is answered.
