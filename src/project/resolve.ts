@@ -9,7 +9,7 @@ import type { ImportRecord } from './imports.js';
 import { emitOptionsOf, type EmitOptions } from './runtime.js';
 import { builtinName, declaredPackages, isPathSpecifier, packageName } from './packages.js';
 import { findWorkspace, packageFolderOf, type Workspace } from '../config/workspaces.js';
-import { quickTarget } from './relative.js';
+import { quickTarget } from './quick-resolve.js';
 
 /** The form a record is resolved in (`require` for `require()` and `import x = require()`). */
 export function resolutionForm(record: Pick<ImportRecord, 'form'>): 'require' | 'import' {
@@ -273,7 +273,8 @@ export function createResolver(tsconfigs: readonly string[], root: string, optio
     if (builtin) return { type: 'package', name: builtin, builtin: true };
     const setup = setupFor(containingFile);
     const mode = form === 'require' ? ts.ModuleKind.CommonJS : undefined;
-    // Most imports are relative and name a file that exists: answered as TypeScript would, without it.
+    // Most imports are relative or aliased and name a file that exists: answered as TypeScript
+    // would, without it. Not in ESM mode: TypeScript is asked in CommonJS mode or none, never ESM.
     const quick = quickTarget(ts, specifier, containingFile, setup.options, false, (file) => host.fileExists(file));
     if (quick) return { type: 'file', path: quick };
     // TypeScript's own cache would answer from what it saw before a file appeared or went; a

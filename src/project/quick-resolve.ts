@@ -1,8 +1,14 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 
-/** The extensions TypeScript strips from a specifier before trying its own (`removeFileExtension`). */
+/**
+ * The extensions TypeScript knows: it strips them from a specifier before trying its own
+ * (`removeFileExtension`), and tries a `paths` substitution that ends in one as it is
+ * (`tryGetExtensionFromPath`).
+ */
 const KNOWN_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.mjs', '.mts', '.cjs', '.cts', '.ts', '.js', '.tsx', '.jsx', '.json'];
+
+const hasKnownExtension = (name: string): boolean => KNOWN_EXTENSIONS.some((extension) => name.endsWith(extension));
 
 /**
  * The file TypeScript's module resolution gives a relative specifier, or one a `paths` alias maps,
@@ -28,7 +34,7 @@ const KNOWN_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts', '.mjs', '.mts', '.cjs', '
  * - a path naming a folder, holding a backslash, or a known extension other than `.js`;
  * - a substitution with an extension of its own.
  *
- * test/project/relative.test.ts holds every answer to TypeScript's own on generated layouts.
+ * test/project/quick-resolve.test.ts holds every answer to TypeScript's own on generated layouts.
  */
 export function quickTarget(ts: typeof TS, specifier: string, containingFile: string, options: TS.CompilerOptions, esm: boolean, fileExists: (file: string) => boolean): string | undefined {
   if (specifier.includes('\\') || options.rootDirs?.length || options.moduleSuffixes?.length) return undefined;
@@ -78,7 +84,7 @@ function aliased(specifier: string, options: TS.CompilerOptions): string | undef
     }
   }
   const substitution = key === undefined ? undefined : paths[key]?.[0];
-  if (substitution === undefined || substitution.includes('\\') || /\.(?:d\.[cm]?ts|[cm]?[jt]sx?|json)$/.test(substitution)) return undefined;
+  if (substitution === undefined || substitution.includes('\\') || hasKnownExtension(substitution)) return undefined;
   // As TypeScript substitutes (`replaceFirstStar`): a string replacement, so `$&` in the specifier means what it does to String#replace.
   const substituted = key!.includes('*') ? substitution.replace('*', star) : substitution;
   // Kept as written (a trailing `/` names a folder); TypeScript takes an absolute substitution as it is.
@@ -107,7 +113,7 @@ function firstCandidate(mapped: string, beforeFolder: readonly string[] | undefi
     const index = path.join(candidate, 'index.ts');
     return fileExists(index) ? index : undefined;
   }
-  if (KNOWN_EXTENSIONS.some((extension) => base.endsWith(extension))) return undefined;
+  if (hasKnownExtension(base)) return undefined;
   const extension = base.slice(base.lastIndexOf('.'));
   if (fileExists(`${candidate.slice(0, -extension.length)}.d${extension}.ts`)) return undefined;
   return fileExists(`${candidate}.ts`) ? `${candidate}.ts` : undefined;
