@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { median } from './median.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { project: { type: 'string' }, runs: { type: 'string', default: '5' }, files: { type: 'string', default: '2000' } } });
@@ -35,11 +36,6 @@ const run = ({ line, mode }) =>
       .split('\n')
       .at(-1),
   );
-const median = (numbers) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const samples = new Map(cells.map((cell) => [`${cell.line} ${cell.mode}`, []]));
 run({ line: 'eslint', mode: 'parse' }); // warm the file system cache; not counted

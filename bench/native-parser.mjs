@@ -384,12 +384,6 @@ function collectGarbage() {
   globalThis.gc?.();
 }
 
-function median(numbers) {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 const ms = (value) => `${value.toFixed(0)} ms`;
 const pad = (text, width) => String(text).padEnd(width);
 
@@ -481,6 +475,7 @@ const HOOK = `
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { median } from './median.mjs';
 const { COSMIC_HOOK_REPO: repo, COSMIC_HOOK_OUT: out } = process.env;
 const require = createRequire(repo + '/package.json');
 const real = require('typescript');

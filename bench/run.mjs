@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { median } from './median.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -48,12 +49,6 @@ execFileSync(process.execPath, [path.join(here, '..', 'dist', 'src', 'bin', 'cos
 function run(mode) {
   const output = execFileSync(process.execPath, [path.join(here, 'eslint-child.mjs'), project, mode, depcruiseConfig], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(output.trim().split('\n').at(-1));
-}
-
-function median(numbers) {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Runs every mode `runs` times in rotated order; returns per-mode samples. */
