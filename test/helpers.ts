@@ -62,7 +62,8 @@ export async function cli(args: readonly string[], cwd: string = REPO_ROOT, env:
   let stderr = '';
   const status = await main(args, {
     cwd,
-    env: { NO_COLOR: '1', ...env },
+    // One process for every test: TypeScript is loaded once, so a code cache for it would only be written, never used.
+    env: { NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: '1', ...env },
     stdout: { write: (text) => void (stdout += text), isTTY: false },
     stderr: { write: (text) => void (stderr += text), isTTY: false },
     beforeFirstWrite: () => undefined,

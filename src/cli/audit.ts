@@ -32,6 +32,8 @@ export interface AuditOptions {
   parts?: ReadonlyArray<{ file: string; text: string }> | undefined;
   /** `--cache`: keep each file's facts between runs, in `location` (a file; default `node_modules/.cache/cosmic-lint/facts.json` under the config's folder). */
   cache?: { location: string | undefined } | undefined;
+  /** A folder to keep V8's compiled TypeScript in when `--cache` gives none (compile-cache.ts); undefined: compile it from source. */
+  compileCache?: string | undefined;
   /** Builds the import graph with dependency-cruiser instead of our own model (audit --engine depcruise). */
   depcruiseGraph?: (model: Parameters<typeof checkTransitiveViolations>[1], project: ReturnType<typeof loadProject>) => Promise<{ graph: Map<string, GraphFile>; diagnostics: Diagnostic[] }>;
 }
@@ -51,7 +53,6 @@ export interface AuditOutcome {
   cache?: {
     file: string;
     text: string | undefined;
-    codeCache: { file: string; data: Buffer } | undefined;
     hits: number;
     misses: number;
     warning: string | undefined;
@@ -59,6 +60,8 @@ export interface AuditOutcome {
   };
   /** With `merge`: how many files the shards' facts answered, and how many had to be parsed here. */
   shards?: { fromShards: number; parsed: number };
+  /** V8's compiled TypeScript to write for the next run, when this run compiled it (the one it read was refused, or there was none). */
+  codeCache?: { file: string; data: Buffer };
 }
 
 function countBy(names: readonly string[]): Map<string, number> {
@@ -92,9 +95,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   if (merged && merged.problems.length > 0) throw new CosmicError('io', `cannot merge the shards: ${merged.problems.join('; ')}`);
   const cacheFolder = path.join(config.root, 'node_modules', '.cache', 'cosmic-lint');
   const cached = !merged && options.cache ? openCache(options.cache.location ?? path.join(cacheFolder, 'facts.json')) : undefined;
-  // Compiling TypeScript is a fixed cost of every run; with a cache, V8's compiled code is kept in the
-  // project's cache folder (wherever the facts go: it is of this machine, not for another).
-  if (cached && !cached.foreign) keepTypescriptCompiled(cacheFolder);
+  // Compiling TypeScript is a fixed cost of every run: V8's compiled code is kept in the project's
+  // cache folder with --cache (wherever the facts go: it is of this machine, not for another), else
+  // in the folder the edge chose (the user's own, under the temporary folder), as Node ≥ 22.1 does.
+  const compiled = cached ? (cached.foreign ? undefined : cacheFolder) : options.compileCache;
+  if (compiled) keepTypescriptCompiled(compiled);
   const model = buildProjectModel(project, discovery.files, { onProgress: options.onProgress, factsFor: factsNeeded(project), cache: merged?.cache ?? cached?.cache });
   // Every overlap at once, so a config is fixed in one edit rather than one run per glob.
   const conflicts = project.classifier.conflicts();
@@ -171,14 +176,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     // A file there that is no cache of ours is an input of someone else's: never written over.
     // Written when this run changed it: an unchanged cache is not rewritten (nor its file's time touched).
     text: cached.foreign || !cached.cache.changed ? undefined : cached.cache.serialize(),
-    codeCache: cached.foreign ? undefined : typescriptCodeCache(),
     hits: cached.cache.hits,
     misses: cached.cache.misses,
     warning: cached.warning,
     resolution: model.cachedResolution,
   };
   const shards = merged && { fromShards: merged.cache.hits, parsed: merged.cache.misses };
-  return { result, exitCode: exitCodeOf(result, options.maxWarnings), rules, config, unclassified, unmatchedGlobs, ...(cache ? { cache } : {}), ...(shards ? { shards } : {}) };
+  const codeCache = compiled ? typescriptCodeCache() : undefined;
+  return {
+    result,
+    exitCode: exitCodeOf(result, options.maxWarnings),
+    rules,
+    config,
+    unclassified,
+    unmatchedGlobs,
+    ...(cache ? { cache } : {}),
+    ...(shards ? { shards } : {}),
+    ...(codeCache ? { codeCache } : {}),
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import { readRegularFile } from '../config/read-file.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { changedFiles } from './changes.js';
+import { compileCacheFolder } from './compile-cache.js';
 import { limitToChange } from '../results/change.js';
 import { relativePosix } from '../config/paths.js';
 import { applyBaseline, describeEntry, formatBaseline, parseBaseline, updateBaseline, type Baseline } from '../results/baseline.js';
@@ -136,7 +137,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
   // Asked before the work, so a wrong ref fails at once.
   const changed = command.changedSince !== undefined ? changedFiles(command.changedSince, cwd, io.readStdin) : undefined;
   const depcruiseGraph = command.engine === 'depcruise' ? (await import('../engines/depcruise/graph.js')).depcruiseGraph : undefined;
-  const { result, exitCode, rules, config, unclassified, unmatchedGlobs, cache, shards } = await runAudit({
+  const { result, exitCode, rules, config, unclassified, unmatchedGlobs, cache, shards, codeCache } = await runAudit({
     cwd,
     paths: command.paths,
     configFile: command.config,
@@ -147,6 +148,7 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
     now: () => performance.now(),
     depcruiseGraph,
     cache: command.cache ? { location: command.cacheLocation ? path.resolve(cwd, command.cacheLocation) : undefined } : undefined,
+    compileCache: command.cache ? undefined : compileCacheFolder(io.env),
     parts,
     // Progress only where a person watches: a TTY on stderr, and not with --quiet.
     onProgress: stderr.isTTY && !command.quiet ? (done, total) => stderr.write(done === 0 ? '' : `\rcosmic-lint: parsed ${done}/${total} files…`) : undefined,
@@ -162,19 +164,19 @@ async function audit(command: Extract<Command, { name: 'audit' }>, io: Io): Prom
       fs.mkdirSync(path.dirname(cache.file), { recursive: true });
       writeFileAtomic(cache.file, cache.text);
     }
-    // V8's compiled TypeScript is a speed-up, never an input: a folder that refuses it costs the next run time, not this one its result.
-    if (cache.codeCache) {
-      try {
-        fs.mkdirSync(path.dirname(cache.codeCache.file), { recursive: true });
-        writeFileAtomic(cache.codeCache.file, cache.codeCache.data);
-      } catch {
-        // Next run compiles TypeScript from source again.
-      }
-    }
     if (!command.quiet)
       stderr.write(
         `cosmic-lint: cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged since the cached run${RESOLUTION_NOTE[cache.resolution ?? 'none']} (${neutralise(path.relative(cwd, cache.file) || cache.file)})\n`,
       );
+  }
+  // V8's compiled TypeScript is a speed-up, never an input: a folder that refuses it costs the next run time, not this one its result.
+  if (codeCache) {
+    try {
+      fs.mkdirSync(path.dirname(codeCache.file), { recursive: true });
+      writeFileAtomic(codeCache.file, codeCache.data);
+    } catch {
+      // Next run compiles TypeScript from source again.
+    }
   }
   if (shards && !command.quiet) stderr.write(`cosmic-lint: merge: ${shards.fromShards} files answered by the shards, ${shards.parsed} parsed here\n`);
   let code = exitCode;

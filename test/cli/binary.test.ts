@@ -68,3 +68,37 @@ it("keeps V8's compiled TypeScript in the cache folder, uses it when a file must
   expect(corrupt.stderr).not.toMatch(/code-cache|error|warning/i);
   expect(fs.statSync(cacheFile).size).toBeGreaterThan(1000);
 });
+
+it("without --cache keeps V8's compiled TypeScript where Node keeps its compile cache, only in a folder of the user's own, and writes nothing into the project", () => {
+  const root = path.join(temporary, 'compile-cache');
+  fs.cpSync(fixturePath('violations', 'context-boundaries'), root, { recursive: true });
+  const compileCache = path.join(temporary, 'node-compile-cache');
+  const folder = path.join(compileCache, 'cosmic-lint');
+  const args = ['audit', root, '--format', 'json'];
+  const env = { NODE_COMPILE_CACHE: compileCache };
+  const first = runBinary(args, undefined, env);
+  expect(fs.existsSync(path.join(root, 'node_modules'))).toBe(false);
+  // On Node ≥ 22.1 the binary turns on Node's own compile cache instead.
+  if (typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function') {
+    expect(fs.existsSync(folder)).toBe(false);
+    return;
+  }
+  const codeCaches = () => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith('.code-cache')) : []);
+  expect(codeCaches()).toEqual([expect.stringMatching(/^typescript-[\d.]+-v8-.+\.code-cache$/)]);
+  const cacheFile = path.join(folder, codeCaches()[0]!);
+  const written = fs.statSync(cacheFile).ino;
+  // The next run loads TypeScript from it (V8 accepts it, so it is not written again) and says the same.
+  expect(runBinary(args, undefined, env).stdout).toBe(first.stdout);
+  expect(fs.statSync(cacheFile).ino).toBe(written);
+  fs.rmSync(folder, { recursive: true });
+  // Node's switch turns it off.
+  expect(runBinary(args, undefined, { ...env, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(first.stdout);
+  expect(codeCaches()).toEqual([]);
+  // A folder others may write to could hold code planted for V8 to run: not used, and nothing written there.
+  if (typeof process.getuid === 'function') {
+    fs.mkdirSync(folder, { mode: 0o777 });
+    fs.chmodSync(folder, 0o777);
+    expect(runBinary(args, undefined, env).stdout).toBe(first.stdout);
+    expect(codeCaches()).toEqual([]);
+  }
+});
