@@ -176,13 +176,22 @@ function cacheBench() {
   const cached = ['--cache', '--cache-location', cacheFile];
   const edited = listSources(path.join(project, 'src'))[0];
   const original = fs.readFileSync(edited, 'utf8');
-  const samples = { none: [], cold: [], warm: [], one: [] };
+  const samples = { none: [], cold: [], warm: [], one: [], node: [], floor: [] };
+  // What no warm run can beat: Node's start-up alone, and bench/cache-floor.mjs (start-up, reading
+  // and hashing every source, reading the cache; nothing of cosmic's loaded, nothing checked).
+  const bare = (args) => {
+    const start = performance.now();
+    spawnSync(process.execPath, args, { cwd: project });
+    return performance.now() - start;
+  };
   timed([]); // warm the file system cache; not counted
   for (let index = 0; index < runs; index++) {
     fs.rmSync(cacheFile, { force: true });
     samples.none.push(timed([]));
     samples.cold.push(timed(cached));
     samples.warm.push(timed(cached));
+    samples.node.push(bare(['-e', '0']));
+    samples.floor.push(bare([path.join(here, 'cache-floor.mjs'), project, cacheFile]));
     fs.writeFileSync(edited, `${original}\n// edited ${index}\n`);
     try {
       samples.one.push(timed(cached));
@@ -197,6 +206,8 @@ function cacheBench() {
     ['cold', 'empty cache (writes it)'],
     ['warm', 'warm cache, nothing changed'],
     ['one', 'warm cache, one file changed'],
+    ['node', 'floor: Node start-up (node -e 0)'],
+    ['floor', 'floor: + read and hash sources, read cache'],
   ])
     console.log(`${label.padEnd(40)} ${median(samples[mode]).toFixed(0).padStart(7)} ms   ${median(samples[mode].map((ms, index) => ms / samples.none[index])).toFixed(3)}× no cache`);
 }
