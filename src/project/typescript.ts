@@ -1,4 +1,5 @@
 import Module, { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -39,15 +40,26 @@ let codeCache: CodeCache | undefined;
 
 /**
  * Keep TypeScript's compiled code in `folder` between runs, from the next load of TypeScript on
- * (the audit calls this with its `--cache` folder before anything is parsed): V8's code cache for
- * TypeScript's bundle, in a file named by TypeScript's and V8's versions (V8 also refuses code
- * compiled by another build or with other flags, and then it is compiled and written again). On
+ * (the audit calls this before anything is parsed, with its `--cache` folder or, without one, the
+ * user's compile-cache folder): V8's code cache for TypeScript's bundle, in a file named by
+ * TypeScript's and V8's versions and by which install it is (V8 also refuses code compiled by
+ * another build or with other flags, and then it is compiled and written again). On
  * Node ≥ 22.1 the binary has turned on Node's own compile cache, for every module, and this does
  * nothing.
  */
 export function keepTypescriptCompiled(folder: string): void {
   if (loaded || typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
-  codeCache = { file: path.join(folder, `typescript-${typescriptVersion()}-v8-${process.versions.v8}-${process.arch}.code-cache`) };
+  codeCache = { file: path.join(folder, `typescript-${typescriptVersion()}-v8-${process.versions.v8}-${process.arch}-${installOf(require.resolve('typescript'))}.code-cache`) };
+}
+
+/**
+ * Which copy of TypeScript's bundle, as a short name: its path, size and time. V8 checks a code
+ * cache against the source's length only, so a copy patched in place (patch-package) or another
+ * install of the same version must not find this one's code.
+ */
+function installOf(entry: string): string {
+  const { size, mtimeMs } = fs.statSync(entry);
+  return createHash('sha1').update(`${entry}\0${size}\0${mtimeMs}`).digest('hex').slice(0, 12);
 }
 
 /** The code cache to write once the work is done (it then holds every function the run compiled), or undefined when the one read was used. */
