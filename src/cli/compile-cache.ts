@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { nodeKeepsCompiledCode } from '../project/typescript.js';
 
 /**
  * Where a run without `--cache` keeps V8's compiled TypeScript on Node < 22.1, mirroring what Node
@@ -17,7 +17,7 @@ import path from 'node:path';
  */
 export function compileCacheFolder(env: Readonly<Record<string, string | undefined>>, temporary = os.tmpdir()): string | undefined {
   // Node ≥ 22.1 keeps TypeScript's compiled code itself (the binary turned its compile cache on).
-  if (env['NODE_DISABLE_COMPILE_CACHE'] || typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function') return undefined;
+  if (env['NODE_DISABLE_COMPILE_CACHE'] || nodeKeepsCompiledCode()) return undefined;
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   const folder = env['NODE_COMPILE_CACHE'] ? path.resolve(env['NODE_COMPILE_CACHE'], 'cosmic-lint') : path.join(temporary, `cosmic-lint-compile-cache${uid === undefined ? '' : `-${uid}`}`);
   try {

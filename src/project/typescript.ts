@@ -27,11 +27,14 @@ export function typescriptVersion(): string {
 }
 
 /**
- * Where V8's compiled code for TypeScript is kept between runs (`audit --cache`), and the script
- * that loaded it: compiling the bundle costs ~0.1 s of every run, a code cache a third of that.
+ * Where V8's compiled code for TypeScript is kept between runs (`audit`, with `--cache` or not),
+ * and the script that loaded it: compiling the bundle costs ~0.1 s of every run, a code cache a
+ * third of that.
  */
 interface CodeCache {
-  file: string;
+  folder: string;
+  /** The file in `folder`, named when TypeScript is loaded (a run that never loads it names none). */
+  file?: string;
   script?: vm.Script;
   /** Whether the file held code V8 accepted: then there is nothing to write. */
   accepted?: boolean;
@@ -48,8 +51,13 @@ let codeCache: CodeCache | undefined;
  * nothing.
  */
 export function keepTypescriptCompiled(folder: string): void {
-  if (loaded || typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function') return;
-  codeCache = { file: path.join(folder, `typescript-${typescriptVersion()}-v8-${process.versions.v8}-${process.arch}-${installOf(require.resolve('typescript'))}.code-cache`) };
+  if (loaded || nodeKeepsCompiledCode()) return;
+  codeCache = { folder };
+}
+
+/** Whether this Node has its own compile cache (≥ 22.1), which the binary turns on for every module. */
+export function nodeKeepsCompiledCode(): boolean {
+  return typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 }
 
 /**
@@ -64,7 +72,7 @@ function installOf(entry: string): string {
 
 /** The code cache to write once the work is done (it then holds every function the run compiled), or undefined when the one read was used. */
 export function typescriptCodeCache(): { file: string; data: Buffer } | undefined {
-  if (!codeCache?.script || codeCache.accepted) return undefined;
+  if (!codeCache?.script || !codeCache.file || codeCache.accepted) return undefined;
   return { file: codeCache.file, data: codeCache.script.createCachedData() };
 }
 
@@ -73,6 +81,7 @@ function loadWithCodeCache(cache: CodeCache): typeof TypeScript {
   const entry = require.resolve('typescript');
   const already = require.cache[entry];
   if (already?.loaded) return already.exports as typeof TypeScript;
+  cache.file = path.join(cache.folder, `typescript-${typescriptVersion()}-v8-${process.versions.v8}-${process.arch}-${installOf(entry)}.code-cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cache.file);
